@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Build assets/lexicon/given-names.tsv: given names with a gender hint.
+
+Sources (see NOTICE): the US Census 1990 given-name lists (public domain) and the
+first tokens of multi-token person names in the NER training splits under
+../shared/data/ner/ (GermEval 2014, GUM, WikiGold; CC BY). A training-data name
+is kept only when the word is the first token of a person name in at least half
+of its occurrences, so that ordinary capitalised nouns do not slip in.
+
+usage: scripts/build-lexicon.py [SHARED_DATA_DIR] > assets/lexicon/given-names.tsv
+"""
+import collections
+import os
+import sys
+
+data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../shared/data")
+
+
+def census(path):
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                out[parts[0].capitalize()] = float(parts[1])
+    return out
+
+
+male = census(os.path.join(data, "names/dist.male.first"))
+female = census(os.path.join(data, "names/dist.female.first"))
+
+first_in_person = collections.Counter()
+seen = collections.Counter()
+for rel in ("ner/germeval2014/train.tsv", "ner/gum/train.tsv", "ner/wikigold/train.tsv"):
+    sentence = []
+    with open(os.path.join(data, rel), encoding="utf-8") as f:
+        for line in list(f) + [""]:
+            line = line.rstrip("\n")
+            if line.startswith("# ") and "\t" not in line:
+                continue
+            if not line.strip():
+                for i, (tok, tag) in enumerate(sentence):
+                    seen[tok] += 1
+                    nxt = sentence[i + 1][1] if i + 1 < len(sentence) else "O"
+                    if tag == "B-PER" and nxt == "I-PER":
+                        first_in_person[tok] += 1
+                sentence = []
+                continue
+            tok, tag = line.split("\t")[:2]
+            sentence.append((tok, tag))
+
+names = {}
+for name in set(male) | set(female):
+    m, f = male.get(name, 0.0), female.get(name, 0.0)
+    names[name] = "m" if m > 2 * f else "f" if f > 2 * m else "u"
+for tok, n in first_in_person.items():
+    if len(tok) < 2 or not tok[0].isupper() or not tok.replace("-", "").isalpha():
+        continue
+    if n / seen[tok] >= 0.5 and tok not in names:
+        names[tok] = "u"
+
+for name in sorted(names):
+    print(f"{name}\t{names[name]}")

@@ -1,0 +1,572 @@
+//! The reader's state, and how each action changes it.
+//!
+//! Keys become [`Action`]s (see [`keymap`]); `App::apply` is the only place
+//! where state changes. Drawing reads the state and nothing else.
+
+pub mod action;
+pub mod keymap;
+pub mod search;
+
+pub use action::Action;
+
+use crate::article::{Entry, LoadError};
+use crate::document::Document;
+use crate::layout::{Areas, WrappedArticle, areas};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use std::ops::Range;
+
+/// Which part of the screen the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    People,
+    Quotes,
+}
+
+/// What the reader jumped to, drawn reversed in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Mention { person: usize, index: usize },
+    Quote(usize),
+    Match(usize),
+}
+
+/// What `n`/`N` step through when no search is active: the list used last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stepping {
+    Mentions,
+    Quotes,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// True while the query is being typed.
+    pub editing: bool,
+    pub matches: Vec<Range<usize>>,
+}
+
+pub struct App {
+    entries: Vec<Entry>,
+    /// Extraction results, computed when an article is first opened.
+    docs: Vec<Option<Document>>,
+    current: usize,
+    pub focus: Focus,
+    /// The first wrapped row shown.
+    pub scroll: usize,
+    /// Selected row of the people list and of the quote list.
+    pub person: usize,
+    pub quote: usize,
+    pub target: Option<Target>,
+    /// Mark every mention of the selected person.
+    pub show_person: bool,
+    stepping: Stepping,
+    pub search: Option<Search>,
+    pub help: bool,
+    /// The article list popup, with its selected row.
+    pub article_list: Option<usize>,
+    pub panel: bool,
+    pub quit: bool,
+    /// A short message for the footer ("search wrapped", "no match").
+    pub status: Option<String>,
+    size: Rect,
+    areas: Areas,
+    wrapped: Option<WrappedArticle>,
+}
+
+impl App {
+    pub fn new(entries: Vec<Entry>) -> App {
+        let mut app = App {
+            docs: entries.iter().map(|_| None).collect(),
+            entries,
+            current: 0,
+            focus: Focus::Reader,
+            scroll: 0,
+            person: 0,
+            quote: 0,
+            target: None,
+            show_person: false,
+            stepping: Stepping::Quotes,
+            search: None,
+            help: false,
+            article_list: None,
+            panel: true,
+            quit: false,
+            status: None,
+            size: Rect::default(),
+            areas: Areas::default(),
+            wrapped: None,
+        };
+        app.open(0);
+        app
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// The open article and what was found in it, if it loaded.
+    pub fn document(&self) -> Option<&Document> {
+        self.docs.get(self.current).and_then(Option::as_ref)
+    }
+
+    /// Why the open entry did not load, if it did not.
+    pub fn load_error(&self) -> Option<&LoadError> {
+        self.entries.get(self.current)?.article.as_ref().err()
+    }
+
+    pub fn areas(&self) -> &Areas {
+        &self.areas
+    }
+
+    pub fn wrapped(&self) -> Option<&WrappedArticle> {
+        self.wrapped.as_ref()
+    }
+
+    fn page(&self) -> usize {
+        usize::from(self.areas.text.height.max(1))
+    }
+
+    fn line_count(&self) -> usize {
+        self.wrapped.as_ref().map_or(0, |w| w.lines.len())
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.line_count().saturating_sub(self.page())
+    }
+
+    /// How far through the article the view is, in percent.
+    pub fn percent(&self) -> usize {
+        let max = self.max_scroll();
+        (self.scroll * 100).checked_div(max).unwrap_or(100)
+    }
+
+    fn people_count(&self) -> usize {
+        self.document().map_or(0, |d| d.extraction.people.len())
+    }
+
+    fn quote_count(&self) -> usize {
+        self.document().map_or(0, |d| d.extraction.quotes.len())
+    }
+
+    /// Open entry `index`: extraction runs the first time.
+    pub fn open(&mut self, index: usize) {
+        if index >= self.entries.len() {
+            return;
+        }
+        self.current = index;
+        if self.docs[index].is_none()
+            && let Ok(article) = &self.entries[index].article
+        {
+            self.docs[index] = Some(Document::new(article.clone()));
+        }
+        self.scroll = 0;
+        self.person = 0;
+        self.quote = 0;
+        self.target = None;
+        self.show_person = false;
+        self.search = None;
+        self.wrapped = None;
+        self.relayout();
+    }
+
+    /// The terminal has a new size: lay out again, keeping the place.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    fn relayout(&mut self) {
+        let people_rows = u16::try_from(self.people_count()).unwrap_or(u16::MAX);
+        self.areas = areas(self.size, self.panel, people_rows);
+        let width = self.areas.text.width;
+        if self.wrapped.as_ref().is_some_and(|w| w.width == width) {
+            self.scroll = self.scroll.min(self.max_scroll());
+            return;
+        }
+        let keep = self.wrapped.as_ref().and_then(|w| w.offset_at(self.scroll));
+        self.wrapped = self
+            .document()
+            .map(|d| WrappedArticle::new(&d.article, width));
+        if let (Some(offset), Some(w)) = (keep, &self.wrapped) {
+            self.scroll = w.row_of(offset);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Handle a terminal event. Returns whether a redraw is due. Only key
+    /// presses count: terminals that report releases and repeats separately
+    /// would otherwise act twice.
+    pub fn on_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key),
+            Event::Resize(width, height) => {
+                self.resize(*width, *height);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Handle a key press. Returns whether anything changed (a redraw is due).
+    pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        if self.search.as_ref().is_some_and(|s| s.editing) {
+            return self.edit_search(key);
+        }
+        match keymap::action_for(&key) {
+            Some(action) => {
+                self.apply(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Typing into the search prompt.
+    fn edit_search(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => self.quit = true,
+            KeyCode::Esc => {
+                self.search = None;
+                self.target = None;
+            }
+            KeyCode::Enter => {
+                if let Some(s) = &mut self.search {
+                    s.editing = false;
+                    if s.query.is_empty() {
+                        self.search = None;
+                    } else if s.matches.is_empty() {
+                        self.status = Some(format!("not found: {}", s.query));
+                    }
+                }
+            }
+            KeyCode::Backspace => {
+                if let Some(s) = &mut self.search {
+                    s.query.pop();
+                }
+                self.update_search();
+            }
+            KeyCode::Char(c) if !ctrl => {
+                if let Some(s) = &mut self.search {
+                    s.query.push(c);
+                }
+                self.update_search();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Find the query again and jump to the first match from the view on.
+    fn update_search(&mut self) {
+        let Some(doc) = self.docs.get(self.current).and_then(Option::as_ref) else {
+            return;
+        };
+        let Some(s) = &mut self.search else { return };
+        let blocks = doc.article.prose_ranges();
+        s.matches = search::find(&doc.article.text, &blocks, &s.query);
+        self.target = None;
+        self.step(true);
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        self.status = None;
+        if self.help {
+            match action {
+                Action::Quit => self.quit = true,
+                _ => self.help = false,
+            }
+            return;
+        }
+        if let Some(selected) = self.article_list {
+            self.apply_in_article_list(action, selected);
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = true,
+            Action::Articles => self.article_list = Some(self.current),
+            Action::NextArticle => {
+                self.open((self.current + 1).min(self.entries.len().saturating_sub(1)))
+            }
+            Action::PreviousArticle => self.open(self.current.saturating_sub(1)),
+            Action::TogglePanel => {
+                self.panel = !self.panel;
+                if !self.panel {
+                    self.focus = Focus::Reader;
+                }
+                self.relayout();
+            }
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::Search => {
+                self.search = Some(Search {
+                    editing: true,
+                    ..Search::default()
+                });
+            }
+            Action::Cancel => {
+                if self.search.is_some() {
+                    self.search = None;
+                    self.target = None;
+                } else {
+                    self.target = None;
+                    self.show_person = false;
+                }
+            }
+            Action::Activate => self.activate(),
+            Action::Next => self.step(true),
+            Action::Previous => self.step(false),
+            Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => self.move_by(action),
+        }
+    }
+
+    fn apply_in_article_list(&mut self, action: Action, selected: usize) {
+        let last = self.entries.len().saturating_sub(1);
+        let page = self.page();
+        let next = match action {
+            Action::LineDown => selected + 1,
+            Action::LineUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => selected + page,
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Activate => {
+                self.article_list = None;
+                self.open(selected);
+                return;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Cancel | Action::Articles => {
+                self.article_list = None;
+                return;
+            }
+            _ => selected,
+        };
+        self.article_list = Some(next.min(last));
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order: &[Focus] = if self.areas.people.is_some() {
+            &[Focus::Reader, Focus::People, Focus::Quotes]
+        } else {
+            &[Focus::Reader]
+        };
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        match self.focus {
+            Focus::People => {
+                self.stepping = Stepping::Mentions;
+                self.show_person = self.people_count() > 0;
+            }
+            Focus::Quotes => self.stepping = Stepping::Quotes,
+            Focus::Reader => {}
+        }
+    }
+
+    /// Scrolling in the reading pane, or moving the selection in a list.
+    fn move_by(&mut self, action: Action) {
+        let page = self.page();
+        let (from, last) = match self.focus {
+            Focus::Reader => (self.scroll, self.max_scroll()),
+            Focus::People => (self.person, self.people_count().saturating_sub(1)),
+            Focus::Quotes => (self.quote, self.quote_count().saturating_sub(1)),
+        };
+        // A page in the text keeps two rows of context; in a list it is the
+        // list's own height.
+        let page_step = match self.focus {
+            Focus::Reader => page.saturating_sub(2).max(1),
+            _ => page.saturating_sub(4).max(1),
+        };
+        let to = match action {
+            Action::LineDown => from + 1,
+            Action::LineUp => from.saturating_sub(1),
+            Action::PageDown => from + page_step,
+            Action::PageUp => from.saturating_sub(page_step),
+            Action::HalfPageDown => from + (page / 2).max(1),
+            Action::HalfPageUp => from.saturating_sub((page / 2).max(1)),
+            Action::Top => 0,
+            _ => last,
+        }
+        .min(last);
+        match self.focus {
+            Focus::Reader => self.scroll = to,
+            Focus::People => {
+                self.person = to;
+                self.show_person = true;
+                self.stepping = Stepping::Mentions;
+            }
+            Focus::Quotes => {
+                self.quote = to;
+                self.stepping = Stepping::Quotes;
+            }
+        }
+    }
+
+    /// `Enter`: jump to the selected person's first mention or the selected quote.
+    fn activate(&mut self) {
+        match self.focus {
+            Focus::People if self.people_count() > 0 => {
+                self.show_person = true;
+                self.stepping = Stepping::Mentions;
+                self.go_to(Target::Mention {
+                    person: self.person,
+                    index: 0,
+                });
+            }
+            Focus::Quotes if self.quote_count() > 0 => {
+                self.stepping = Stepping::Quotes;
+                self.go_to(Target::Quote(self.quote));
+            }
+            _ => {}
+        }
+    }
+
+    /// The text range a target stands for.
+    pub fn target_range(&self, target: Target) -> Option<Range<usize>> {
+        let doc = self.document()?;
+        match target {
+            Target::Mention { person, index } => doc
+                .extraction
+                .people
+                .get(person)?
+                .mentions
+                .get(index)
+                .cloned(),
+            Target::Quote(i) => doc.extraction.quotes.get(i).map(|q| q.marked.clone()),
+            Target::Match(i) => self.search.as_ref()?.matches.get(i).cloned(),
+        }
+    }
+
+    /// Make `target` the highlighted one and scroll it into view.
+    fn go_to(&mut self, target: Target) {
+        let Some(range) = self.target_range(target) else {
+            return;
+        };
+        self.target = Some(target);
+        match target {
+            Target::Quote(i) => self.quote = i,
+            Target::Mention { person, .. } => self.person = person,
+            Target::Match(_) => {}
+        }
+        let Some(w) = &self.wrapped else { return };
+        let first = w.row_of(range.start);
+        let last = w.row_of(range.end.saturating_sub(1).max(range.start));
+        let page = self.page();
+        let visible = first >= self.scroll && last < self.scroll + page;
+        if !visible {
+            // Put it a third of the way down, where the eye expects it.
+            self.scroll = first.saturating_sub(page / 3).min(self.max_scroll());
+        }
+    }
+
+    /// The text offset at the top of the view.
+    fn view_offset(&self) -> usize {
+        self.wrapped
+            .as_ref()
+            .and_then(|w| w.offset_at(self.scroll))
+            .unwrap_or(0)
+    }
+
+    /// `n`/`N`: the next or previous search match, mention or quote.
+    fn step(&mut self, forward: bool) {
+        let ranges: Vec<Range<usize>>;
+        let make: fn(usize, usize) -> Target;
+        let current: Option<usize>;
+        let person = self.person;
+        if let Some(s) = self.search.as_ref().filter(|s| !s.query.is_empty()) {
+            ranges = s.matches.clone();
+            make = |_, i| Target::Match(i);
+            current = match self.target {
+                Some(Target::Match(i)) => Some(i),
+                _ => None,
+            };
+            if ranges.is_empty() {
+                self.status = Some(format!("not found: {}", s.query));
+                return;
+            }
+        } else if let Some(doc) = self.document() {
+            match self.stepping {
+                Stepping::Mentions => {
+                    let Some(p) = doc.extraction.people.get(person) else {
+                        return;
+                    };
+                    ranges = p.mentions.clone();
+                    make = |person, index| Target::Mention { person, index };
+                    current = match self.target {
+                        Some(Target::Mention { person: tp, index }) if tp == person => Some(index),
+                        _ => None,
+                    };
+                    self.show_person = true;
+                }
+                Stepping::Quotes => {
+                    ranges = doc
+                        .extraction
+                        .quotes
+                        .iter()
+                        .map(|q| q.marked.clone())
+                        .collect();
+                    make = |_, i| Target::Quote(i);
+                    current = match self.target {
+                        Some(Target::Quote(i)) => Some(i),
+                        _ => None,
+                    };
+                }
+            }
+        } else {
+            return;
+        }
+        if ranges.is_empty() {
+            return;
+        }
+        let n = ranges.len();
+        let next = match current {
+            Some(i) if forward => {
+                if i + 1 == n {
+                    self.status = Some("wrapped to the top".into());
+                }
+                (i + 1) % n
+            }
+            Some(i) => {
+                if i == 0 {
+                    self.status = Some("wrapped to the bottom".into());
+                }
+                (i + n - 1) % n
+            }
+            None => {
+                // From the view: the first one at or after its top, or the
+                // last one before it.
+                let top = self.view_offset();
+                if forward {
+                    ranges.iter().position(|r| r.start >= top).unwrap_or(0)
+                } else {
+                    ranges.iter().rposition(|r| r.start < top).unwrap_or(n - 1)
+                }
+            }
+        };
+        self.go_to(make(person, next));
+    }
+}
+
+#[cfg(test)]
+mod tests;

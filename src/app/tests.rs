@@ -1,0 +1,263 @@
+use super::*;
+use crate::article::samples;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+fn seed_app(width: u16, height: u16) -> App {
+    let mut app = App::new(samples());
+    app.resize(width, height);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn visible(app: &App, range: &std::ops::Range<usize>) -> bool {
+    let w = app.wrapped().unwrap();
+    let row = w.row_of(range.start);
+    row >= app.scroll && row < app.scroll + app.page()
+}
+
+#[test]
+fn scrolls_by_lines_pages_and_to_the_ends() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.scroll, 2);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.scroll, 1);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.scroll, 1 + app.page() - 2);
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.scroll, 1);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.scroll, app.max_scroll());
+    assert_eq!(app.percent(), 100);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.scroll, app.max_scroll(), "no scrolling past the end");
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.scroll, 0);
+    assert_eq!(app.percent(), 0);
+}
+
+#[test]
+fn only_key_presses_act() {
+    let mut app = seed_app(80, 24);
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(!app.on_event(&Event::Key(release)));
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn tab_cycles_focus_and_lists_move() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::People);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.person, 1);
+    assert!(app.show_person);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.person, app.people_count() - 1);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Quotes);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Reader);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Quotes);
+}
+
+#[test]
+fn enter_on_a_quote_scrolls_it_into_view_and_marks_it() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let last = app.quote_count() - 1;
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.target, Some(Target::Quote(last)));
+    let range = app.target_range(Target::Quote(last)).unwrap();
+    assert!(app.scroll > 0, "the last quote is further down");
+    assert!(visible(&app, &range));
+}
+
+#[test]
+fn n_steps_through_a_persons_mentions() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let mentions = app.document().unwrap().extraction.people[0]
+        .mentions
+        .clone();
+    assert!(mentions.len() >= 3);
+    assert_eq!(
+        app.target,
+        Some(Target::Mention {
+            person: 0,
+            index: 0
+        })
+    );
+    press(&mut app, KeyCode::BackTab); // back to the text; n still steps mentions
+    assert_eq!(app.focus, Focus::Reader);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.target,
+        Some(Target::Mention {
+            person: 0,
+            index: 1
+        })
+    );
+    for _ in 1..mentions.len() {
+        press(&mut app, KeyCode::Char('n'));
+    }
+    assert_eq!(
+        app.target,
+        Some(Target::Mention {
+            person: 0,
+            index: 0
+        }),
+        "wraps around"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    let last = mentions.len() - 1;
+    assert_eq!(
+        app.target,
+        Some(Target::Mention {
+            person: 0,
+            index: last
+        })
+    );
+    assert!(visible(&app, &mentions[last]));
+}
+
+#[test]
+fn n_steps_through_quotes_from_the_reading_pane() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.target, Some(Target::Quote(0)));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.target, Some(Target::Quote(1)));
+    assert_eq!(app.quote, 1, "the quote list follows");
+}
+
+#[test]
+fn search_finds_steps_and_ends() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "russland");
+    press(&mut app, KeyCode::Enter);
+    let count = app.search.as_ref().unwrap().matches.len();
+    assert!(count >= 3, "found {count}");
+    assert_eq!(app.target, Some(Target::Match(0)));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.target, Some(Target::Match(1)));
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.target, Some(Target::Match(0)));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none());
+    assert!(app.target.is_none());
+    // After the search, n is back to stepping quotes.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.target, Some(Target::Quote(_))));
+}
+
+#[test]
+fn search_keys_type_into_the_prompt() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "qj");
+    assert!(!app.quit, "q is a letter while typing");
+    assert_eq!(app.search.as_ref().unwrap().query, "qj");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.search.as_ref().unwrap().query, "q");
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    press(&mut app, KeyCode::Char('j'));
+    assert!(!app.help);
+    assert_eq!(app.scroll, 0, "the closing key does nothing else");
+}
+
+#[test]
+fn article_list_opens_another_article() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.article_list, Some(0));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.current(), 1);
+    assert!(app.article_list.is_none());
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.current(), 0);
+}
+
+#[test]
+fn quit_keys() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let mut app = seed_app(80, 24);
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.quit);
+}
+
+#[test]
+fn resizing_keeps_the_place() {
+    let mut app = seed_app(80, 24);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let offset = app.view_offset();
+    app.resize(140, 40);
+    let w = app.wrapped().unwrap();
+    let row = w.row_of(offset);
+    assert!(row >= app.scroll && row < app.scroll + app.page());
+}
+
+#[test]
+fn panel_toggle_hides_lists_and_returns_focus() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.areas().people.is_none());
+    assert_eq!(app.focus, Focus::Reader);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Reader, "no hidden list takes focus");
+}
+
+#[test]
+fn tiny_and_huge_sizes_do_not_panic() {
+    let mut app = seed_app(1, 1);
+    for (w, h) in [(0, 0), (1, 1), (5, 2), (20, 6), (500, 200), (80, 24)] {
+        app.resize(w, h);
+        for code in [
+            KeyCode::Char('j'),
+            KeyCode::Char('G'),
+            KeyCode::Tab,
+            KeyCode::Enter,
+            KeyCode::Char('n'),
+        ] {
+            press(&mut app, code);
+        }
+    }
+}
+
+#[test]
+fn no_articles_is_not_an_error() {
+    let mut app = App::new(Vec::new());
+    app.resize(80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char(']'));
+    assert!(app.document().is_none());
+}

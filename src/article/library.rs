@@ -1,0 +1,120 @@
+//! Gathering articles from the paths given on the command line.
+
+use super::Article;
+use super::parse::{Format, LoadError, parse};
+use super::sanitize::sanitize_line;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+
+/// One item of the article list: a loaded article or the reason it is not.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// File name, safe to show.
+    pub name: String,
+    /// Where it came from; `None` for built-in samples.
+    pub path: Option<PathBuf>,
+    pub article: Result<Article, LoadError>,
+}
+
+impl Entry {
+    fn from_bytes(name: &str, path: Option<PathBuf>, bytes: &[u8]) -> Entry {
+        let format = Format::from_name(name).unwrap_or(Format::Text);
+        let name = sanitize_line(name);
+        Entry {
+            article: parse(&name, bytes, format),
+            name,
+            path,
+        }
+    }
+
+    fn load(path: &Path) -> Entry {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.to_string_lossy().into_owned());
+        match std::fs::read(path) {
+            Ok(bytes) => Entry::from_bytes(&name, Some(path.to_path_buf()), &bytes),
+            Err(e) => Entry {
+                name: sanitize_line(&name),
+                path: Some(path.to_path_buf()),
+                article: Err(LoadError::Io(e.to_string())),
+            },
+        }
+    }
+}
+
+/// The sample articles built into the binary.
+pub fn samples() -> Vec<Entry> {
+    SAMPLES
+        .iter()
+        .map(|(name, bytes)| Entry::from_bytes(name, None, bytes))
+        .collect()
+}
+
+/// Load every path: a file is loaded whatever its extension; a folder
+/// contributes its article files (`.txt`, `.md`, `.json`) in name order, not
+/// descending into subfolders. A path that cannot be read becomes an entry
+/// with its error, so one bad file never hides the others.
+pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(dir) => {
+                    let mut files: Vec<PathBuf> = dir
+                        .filter_map(|e| e.ok())
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file())
+                        .filter(|p| {
+                            p.file_name()
+                                .and_then(|n| n.to_str())
+                                .and_then(Format::from_name)
+                                .is_some()
+                        })
+                        .collect();
+                    files.sort();
+                    entries.extend(files.iter().map(|p| Entry::load(p)));
+                }
+                Err(e) => entries.push(Entry {
+                    name: sanitize_line(&path.to_string_lossy()),
+                    path: Some(path.clone()),
+                    article: Err(LoadError::Io(e.to_string())),
+                }),
+            }
+        } else {
+            entries.push(Entry::load(path));
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_built_in_and_the_seed_comes_first() {
+        let s = samples();
+        assert!(s.len() >= 6, "at least six samples, got {}", s.len());
+        let first = s[0].article.as_ref().expect("seed loads");
+        assert!(first.title().starts_with("Venezuela und Russland"));
+        assert!(s.iter().all(|e| e.article.is_ok()), "every sample loads");
+    }
+
+    #[test]
+    fn folder_with_a_bad_file_still_loads_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Head\n\nBody.").unwrap();
+        std::fs::write(dir.path().join("b.json"), "{not json").unwrap();
+        std::fs::write(dir.path().join("c.jpg"), [0u8, 1, 2]).unwrap();
+        std::fs::write(dir.path().join("d.md"), "# T\n\nText.").unwrap();
+        let entries = collect(&[dir.path().to_path_buf(), dir.path().join("missing.txt")]);
+        let names: Vec<_> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["a.txt", "b.json", "d.md", "missing.txt"]);
+        assert!(entries[0].article.is_ok());
+        assert!(matches!(entries[1].article, Err(LoadError::Json(_))));
+        assert!(entries[2].article.is_ok());
+        assert!(matches!(entries[3].article, Err(LoadError::Io(_))));
+    }
+}

@@ -1,0 +1,478 @@
+//! Turning the bytes of one file into an [`Article`].
+
+use super::sanitize::sanitize;
+use super::{Article, Block, BlockKind, Meta};
+use serde::Deserialize;
+use std::ops::Range;
+use thiserror::Error;
+
+/// The article formats byline reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    /// The format for a file name; `None` for files that are not articles.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum LoadError {
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("binary file (contains NUL bytes), not shown")]
+    Binary,
+    #[error("empty file")]
+    Empty,
+    #[error("not a byline JSON article: {0}")]
+    Json(String),
+}
+
+/// Parse the bytes of a file named `name` as an article of `format`.
+pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Article, LoadError> {
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary);
+    }
+    let mut warnings = Vec::new();
+    let decoded = String::from_utf8_lossy(bytes);
+    if matches!(decoded, std::borrow::Cow::Owned(_)) {
+        warnings.push("invalid UTF-8 was replaced by �".to_string());
+    }
+    let decoded = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
+    let text = sanitize(decoded);
+    if matches!(text, std::borrow::Cow::Owned(_)) {
+        warnings.push("control characters are shown as ^X or <U+…>".to_string());
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let mut article = match format {
+        Format::Text => parse_text(text.into_owned()),
+        Format::Markdown => parse_markdown(&text),
+        Format::Json => parse_json(&text)?,
+    };
+    article.name = name.to_string();
+    article.warnings = warnings;
+    Ok(article)
+}
+
+fn empty_article(format: Format, text: String, blocks: Vec<Block>, meta: Meta) -> Article {
+    Article {
+        name: String::new(),
+        format,
+        meta,
+        text,
+        blocks,
+        warnings: Vec::new(),
+    }
+}
+
+/// The paragraphs of `text` from `from` on: runs of lines separated by blank
+/// lines, as trimmed byte ranges, each with the ranges of its lines.
+fn paragraphs(text: &str, from: usize) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
+    let mut out: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches('\n');
+        if content.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(close_paragraph(text, std::mem::take(&mut current)));
+            }
+        } else {
+            current.push(trim_range(text, start..start + content.len()));
+        }
+    }
+    if !current.is_empty() {
+        out.push(close_paragraph(text, current));
+    }
+    out
+}
+
+fn close_paragraph(_text: &str, lines: Vec<Range<usize>>) -> (Range<usize>, Vec<Range<usize>>) {
+    let start = lines.first().map_or(0, |l| l.start);
+    let end = lines.last().map_or(0, |l| l.end);
+    (start..end, lines)
+}
+
+/// Shrink a range so it neither starts nor ends with white space.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// A line that is only an image file name, as news scrapes leave them.
+fn is_image_name(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains(char::is_whitespace)
+        && matches!(
+            line.rsplit_once('.')
+                .map(|(_, e)| e.to_ascii_lowercase())
+                .as_deref(),
+            Some("jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "avif")
+        )
+}
+
+/// Plain text: first line the headline, then paragraphs separated by blank
+/// lines; an image file-name line is followed by its caption, which scrapes
+/// often repeat: the repeat is shown once.
+fn parse_text(text: String) -> Article {
+    let mut blocks = Vec::new();
+    let paras = paragraphs(&text, 0);
+    let mut iter = paras.into_iter().peekable();
+    if let Some((_, lines)) = iter.next() {
+        let mut lines = lines.into_iter();
+        if let Some(first) = lines.next() {
+            blocks.push(Block {
+                kind: BlockKind::Headline,
+                range: first,
+            });
+        }
+        // Lines right under the headline without a blank line are a first paragraph.
+        let rest: Vec<_> = lines.collect();
+        if let (Some(a), Some(b)) = (rest.first(), rest.last()) {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                range: a.start..b.end,
+            });
+        }
+    }
+    let mut last_caption: Option<String> = None;
+    while let Some((range, lines)) = iter.next() {
+        let first_line = &text[lines[0].clone()];
+        if lines.len() == 1 && is_image_name(first_line) {
+            blocks.push(Block {
+                kind: BlockKind::Image,
+                range,
+            });
+            if let Some((_, caption_lines)) = iter.next() {
+                let caption = caption_lines[0].clone();
+                let caption_text = text[caption.clone()].to_string();
+                blocks.push(Block {
+                    kind: BlockKind::Caption,
+                    range: caption.clone(),
+                });
+                // Further lines of the caption paragraph that only repeat it
+                // are dropped; anything else is kept as a paragraph.
+                let extra: Vec<_> = caption_lines[1..]
+                    .iter()
+                    .filter(|l| text[(*l).clone()] != caption_text)
+                    .cloned()
+                    .collect();
+                if let (Some(a), Some(b)) = (extra.first(), extra.last()) {
+                    blocks.push(Block {
+                        kind: BlockKind::Paragraph,
+                        range: a.start..b.end,
+                    });
+                }
+                last_caption = Some(caption_text);
+            }
+            continue;
+        }
+        if last_caption
+            .take()
+            .is_some_and(|c| c == text[range.clone()])
+        {
+            continue;
+        }
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            range,
+        });
+    }
+    empty_article(Format::Text, text, blocks, Meta::default())
+}
+
+/// Builds an analysis text block by block, recording each block's range.
+#[derive(Default)]
+struct TextBuilder {
+    text: String,
+    blocks: Vec<Block>,
+}
+
+impl TextBuilder {
+    fn push(&mut self, kind: BlockKind, content: &str) {
+        let content = content.trim();
+        if content.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(content);
+        self.blocks.push(Block {
+            kind,
+            range: start..self.text.len(),
+        });
+    }
+}
+
+/// Markdown, read for its prose: `#` headings, paragraphs, block quotes and
+/// list items; images become placeholders; links keep their text; emphasis
+/// and code marks are dropped.
+fn parse_markdown(source: &str) -> Article {
+    let mut out = TextBuilder::default();
+    let mut paragraph = String::new();
+    let mut have_headline = false;
+    let mut in_code = false;
+    let flush = |out: &mut TextBuilder, paragraph: &mut String| {
+        out.push(BlockKind::Paragraph, &inline_markdown(paragraph));
+        paragraph.clear();
+    };
+    for raw in source.lines() {
+        let line = raw.trim_end();
+        if line.trim_start().starts_with("```") {
+            flush(&mut out, &mut paragraph);
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push(BlockKind::Paragraph, line);
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            flush(&mut out, &mut paragraph);
+        } else if let Some(level) = heading_level(trimmed) {
+            flush(&mut out, &mut paragraph);
+            let title = inline_markdown(trimmed[level..].trim().trim_end_matches('#'));
+            let kind = if !have_headline && level == 1 {
+                have_headline = true;
+                BlockKind::Headline
+            } else {
+                BlockKind::Subheading
+            };
+            out.push(kind, &title);
+        } else if let Some(image) = markdown_image(trimmed) {
+            flush(&mut out, &mut paragraph);
+            out.push(BlockKind::Image, image.1);
+            out.push(BlockKind::Caption, image.0);
+        } else if let Some(item) = list_item(trimmed) {
+            flush(&mut out, &mut paragraph);
+            paragraph.push_str("• ");
+            paragraph.push_str(item);
+        } else {
+            let content = trimmed.trim_start_matches('>').trim_start();
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(content);
+        }
+    }
+    flush(&mut out, &mut paragraph);
+    if !have_headline {
+        // No `#` heading: the first block stands in as the headline.
+        if let Some(first) = out.blocks.first_mut() {
+            first.kind = BlockKind::Headline;
+        }
+    }
+    empty_article(Format::Markdown, out.text, out.blocks, Meta::default())
+}
+
+fn heading_level(line: &str) -> Option<usize> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    ((1..=6).contains(&level) && line[level..].starts_with(' ')).then_some(level)
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest);
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return line[digits..].strip_prefix(". ");
+    }
+    None
+}
+
+/// `![alt](src)` on a line of its own: (alt, src).
+fn markdown_image(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix("![")?;
+    let (alt, rest) = rest.split_once("](")?;
+    let src = rest.strip_suffix(')')?;
+    Some((alt, src))
+}
+
+/// Drop inline Markdown marks: links keep their text, emphasis and code
+/// marks go. Underscores inside words stay (snake_case is not emphasis).
+fn inline_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '*' | '`' => {}
+            '_' => {
+                let inner_word = i > 0
+                    && i + 1 < chars.len()
+                    && chars[i - 1].is_alphanumeric()
+                    && chars[i + 1].is_alphanumeric();
+                if inner_word {
+                    out.push(c);
+                }
+            }
+            '!' if chars.get(i + 1) == Some(&'[') => {}
+            '[' => {
+                // A link: keep the text, skip the target.
+                if let Some(close) = chars[i..].iter().position(|&c| c == ']') {
+                    let close = i + close;
+                    if chars.get(close + 1) == Some(&'(')
+                        && let Some(end) = chars[close..].iter().position(|&c| c == ')')
+                    {
+                        out.extend(&chars[i + 1..close]);
+                        i = close + end + 1;
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    title: String,
+    body: String,
+    source: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+}
+
+/// JSON: an object with `title` and `body` (paragraphs separated by blank
+/// lines) and optional `source`, `date`, `author`, `url`.
+fn parse_json(source: &str) -> Result<Article, LoadError> {
+    let doc: JsonArticle =
+        serde_json::from_str(source).map_err(|e| LoadError::Json(e.to_string()))?;
+    let mut out = TextBuilder::default();
+    out.push(BlockKind::Headline, &doc.title.replace('\n', " "));
+    let body = doc.body.replace("\r\n", "\n");
+    for (range, _) in paragraphs(&body, 0) {
+        out.push(BlockKind::Paragraph, &body[range]);
+    }
+    let meta = Meta {
+        source: doc.source,
+        date: doc.date,
+        author: doc.author,
+        url: doc.url,
+    };
+    // Metadata is shown too, so it is sanitised like the text.
+    let clean = |v: Option<String>| v.map(|s| super::sanitize::sanitize_line(&s));
+    let meta = Meta {
+        source: clean(meta.source),
+        date: clean(meta.date),
+        author: clean(meta.author),
+        url: clean(meta.url),
+    };
+    Ok(empty_article(Format::Json, out.text, out.blocks, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.range.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn text_headline_image_and_repeated_caption() {
+        let src = "Headline here\n\npic_one.jpg\n\nA caption.\nA caption.\n\nFirst para\ncontinues.\n\n\nSecond.\n";
+        let a = parse("a.txt", src.as_bytes(), Format::Text).unwrap();
+        assert_eq!(
+            kinds(&a),
+            vec![
+                (BlockKind::Headline, "Headline here"),
+                (BlockKind::Image, "pic_one.jpg"),
+                (BlockKind::Caption, "A caption."),
+                (BlockKind::Paragraph, "First para\ncontinues."),
+                (BlockKind::Paragraph, "Second."),
+            ]
+        );
+        assert_eq!(a.title(), "Headline here");
+        // Offsets are offsets in the file.
+        assert_eq!(&src[a.blocks[4].range.clone()], "Second.");
+    }
+
+    #[test]
+    fn caption_repeated_as_its_own_paragraph_is_shown_once() {
+        let src = "H\n\nx.png\n\nCap.\n\nCap.\n\nBody.";
+        let a = parse("a.txt", src.as_bytes(), Format::Text).unwrap();
+        let texts: Vec<_> = kinds(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, vec!["H", "x.png", "Cap.", "Body."]);
+    }
+
+    #[test]
+    fn every_paragraph_is_kept() {
+        let src = "H\n\nOne.\n\nOne.\n\nTwo.";
+        let a = parse("a.txt", src.as_bytes(), Format::Text).unwrap();
+        assert_eq!(a.blocks.len(), 4, "identical paragraphs are both kept");
+    }
+
+    #[test]
+    fn markdown_headline_links_and_emphasis() {
+        let src = "Intro line\n\n# The *Title*\n\nSome **bold** and a [link](https://x.org) in snake_case.\n> quoted\n\n## Sub\n\n- item one\n";
+        let a = parse("a.md", src.as_bytes(), Format::Markdown).unwrap();
+        assert_eq!(a.title(), "The Title");
+        let k = kinds(&a);
+        assert!(k.contains(&(
+            BlockKind::Paragraph,
+            "Some bold and a link in snake_case. quoted"
+        )));
+        assert!(k.contains(&(BlockKind::Subheading, "Sub")));
+        assert!(k.contains(&(BlockKind::Paragraph, "• item one")));
+    }
+
+    #[test]
+    fn json_article_with_metadata() {
+        let src = r#"{"title":"T","body":"P1\n\nP2","source":"S","date":"2026-01-02","author":"A","url":"u"}"#;
+        let a = parse("a.json", src.as_bytes(), Format::Json).unwrap();
+        assert_eq!(a.title(), "T");
+        assert_eq!(a.blocks.len(), 3);
+        assert_eq!(a.meta.line().as_deref(), Some("S · 2026-01-02 · A"));
+    }
+
+    #[test]
+    fn broken_inputs_are_errors_not_panics() {
+        assert!(matches!(
+            parse("a.json", b"{\"title\": 3}", Format::Json),
+            Err(LoadError::Json(_))
+        ));
+        assert_eq!(
+            parse("a.txt", b"a\0b", Format::Text),
+            Err(LoadError::Binary)
+        );
+        assert_eq!(
+            parse("a.txt", b" \n\n ", Format::Text),
+            Err(LoadError::Empty)
+        );
+        let a = parse("a.txt", b"Head\xff line\n\nBody", Format::Text).unwrap();
+        assert_eq!(a.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,307 @@
+//! Deciding who said each quote.
+//!
+//! Each quote is read with two windows of its sentence: the words before it
+//! (back to the sentence start or the previous quote) and the words after it
+//! (to the sentence end or the next quote). A speech cue in a window ("sagte",
+//! "said", "so", "laut", "according to", a colon) points at a referent next to
+//! it: a named person, a pronoun resolved to the most recent fitting person,
+//! or a definite role noun resolved to the person the text introduced with
+//! that role. Without a cue, a quote that continues the previous one keeps its
+//! speaker. When nothing fits, the speaker stays unknown: no speaker is better
+//! than a wrong one.
+
+use super::lexicon::{Gender, determiner, is_speech_cue, is_title, pronoun, role_gender, role_of};
+use super::people::Person;
+use super::quotes::Span;
+use super::token::{Kind, Token};
+use std::ops::Range;
+
+/// One segment (paragraph) as attribution reads it.
+pub struct SegmentInfo {
+    pub range: Range<usize>,
+    pub tokens: Vec<Token>,
+    pub sentence: Vec<usize>,
+}
+
+/// What a word next to a speech cue refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    Person(usize),
+    Pronoun(Gender),
+    Role(&'static str, Gender),
+    /// An indefinite or non-person subject ("a spokesperson"): unknown speaker.
+    Nobody,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    people: &'a [Person],
+    /// Every mention as (range, person), sorted by start.
+    mentions: Vec<(Range<usize>, usize)>,
+}
+
+impl Context<'_> {
+    fn person_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|(r, _)| r.start <= offset);
+        i.checked_sub(1)
+            .map(|k| &self.mentions[k])
+            .filter(|(r, _)| r.contains(&offset))
+            .map(|&(_, p)| p)
+    }
+
+    /// The referent that starts at token `i`, if any: a name (after role
+    /// nouns and titles: "Geschäftsführer Dr. Hans-Peter Gerber"), a
+    /// pronoun, or a determiner phrase ending in a role noun.
+    fn referent_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
+        let text = self.text;
+        let tok = tokens.get(i)?;
+        if let Some(p) = self.person_at(tok.range.start) {
+            return Some(Referent::Person(p));
+        }
+        let w = tok.text(text);
+        let lower = w.to_lowercase();
+        if let Some(g) = pronoun(&lower) {
+            return Some(Referent::Pronoun(g));
+        }
+        // Titles, role nouns and lower-case adjectives before a name or role:
+        // "der russische Funktionär", "Minister El Aissami", "Mr. Pennington".
+        let definite = determiner(&lower);
+        let mut role: Option<(&'static str, Gender)> = None;
+        let mut k = if definite.is_some() { i + 1 } else { i };
+        let limit = k + 5;
+        while k < tokens.len() && k < limit {
+            let t = &tokens[k];
+            if let Some(p) = self.person_at(t.range.start) {
+                return Some(Referent::Person(p));
+            }
+            let tw = t.text(text);
+            if t.kind != Kind::Word && tw != "." {
+                break;
+            }
+            if let Some(r) = role_of(tw) {
+                role = Some((r, role_gender(tw)));
+            } else if is_title(tw) || tw == "." {
+            } else if tw.chars().next().is_some_and(char::is_lowercase) && role.is_none() {
+                // An adjective inside the phrase.
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        match (definite, role) {
+            (Some(false), _) => Some(Referent::Nobody),
+            (_, Some((r, g))) => Some(Referent::Role(r, g)),
+            _ => None,
+        }
+    }
+
+    /// A referent that ends at token `i` ("Khan said", "the minister said").
+    fn referent_ending_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
+        let tok = tokens.get(i)?;
+        if let Some(p) = self.person_at(tok.range.start) {
+            return Some(Referent::Person(p));
+        }
+        let lower = tok.text(self.text).to_lowercase();
+        if let Some(g) = pronoun(&lower) {
+            return Some(Referent::Pronoun(g));
+        }
+        if role_of(&lower).is_some() {
+            // Walk back to the determiner that opens the phrase.
+            let from = i.saturating_sub(4);
+            for k in (from..i).rev() {
+                let w = tokens[k].text(self.text).to_lowercase();
+                if determiner(&w).is_some() {
+                    return self.referent_at(tokens, k);
+                }
+                if tokens[k].kind != Kind::Word {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// The most recent person mentioned before `offset` whose gender fits,
+    /// within the segments from `earliest` on.
+    fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(r, _)| r.end <= offset && r.start >= earliest)
+            .map(|&(_, p)| p)
+            .find(|&p| gender.fits(self.people[p].gender))
+    }
+
+    fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
+        match referent {
+            Referent::Person(p) => Some(p),
+            Referent::Pronoun(g) => self.recent_person(offset, earliest, g),
+            Referent::Role(role, g) => {
+                let introduced: Vec<usize> = (0..self.people.len())
+                    .filter(|&p| self.people[p].roles.contains(&role))
+                    .collect();
+                match introduced.as_slice() {
+                    [one] => Some(*one),
+                    [] => self.recent_person(offset, earliest, g),
+                    several => self
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|(r, p)| r.end <= offset && several.contains(p))
+                        .map(|&(_, p)| p)
+                        .next(),
+                }
+            }
+            Referent::Nobody => None,
+        }
+    }
+}
+
+/// Whether the token at `i` is a speech cue here. "so" and "laut" count only
+/// as the German quoting prepositions ("…“, so Müller"; "laut Müller").
+fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(text).to_lowercase();
+    if !is_speech_cue(&w) {
+        return false;
+    }
+    match w.as_str() {
+        "so" => i > 0 && tokens[i - 1].text(text) == ",",
+        _ => true,
+    }
+}
+
+/// The speaker of each quote span (an index into `people`), in span order.
+pub fn attribute(
+    text: &str,
+    segments: &[SegmentInfo],
+    spans: &[Span],
+    people: &[Person],
+) -> Vec<Option<usize>> {
+    let mut mentions: Vec<(Range<usize>, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.clone(), p)))
+        .collect();
+    mentions.sort_by_key(|(r, _)| r.start);
+    let ctx = Context {
+        text,
+        people,
+        mentions,
+    };
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+    for (qi, q) in spans.iter().enumerate() {
+        let seg = &segments[q.segment];
+        let tokens = &seg.tokens;
+        // Search for antecedents no further back than two paragraphs.
+        let earliest = segments[q.segment.saturating_sub(2)].range.start;
+        let open_tok = tokens.partition_point(|t| t.range.start < q.open);
+        let after_tok = tokens.partition_point(|t| t.range.start < q.close);
+        let prev_in_seg = qi
+            .checked_sub(1)
+            .map(|p| &spans[p])
+            .filter(|p| p.segment == q.segment);
+        let next_in_seg = spans.get(qi + 1).filter(|n| n.segment == q.segment);
+        let sentence_of = |i: usize| seg.sentence.get(i).copied();
+        // The window before: back to the sentence start or the previous quote.
+        let mut before_start = open_tok;
+        while before_start > 0 && sentence_of(before_start - 1) == sentence_of(open_tok) {
+            before_start -= 1;
+        }
+        if let Some(p) = prev_in_seg {
+            before_start = before_start.max(tokens.partition_point(|t| t.range.start < p.close));
+        }
+        // The window after: to the sentence end or the next quote.
+        let close_sentence = after_tok.checked_sub(1).and_then(sentence_of);
+        let mut after_end = after_tok;
+        while after_end < tokens.len() && sentence_of(after_end) == close_sentence {
+            after_end += 1;
+        }
+        if let Some(n) = next_in_seg {
+            after_end = after_end.min(tokens.partition_point(|t| t.range.start < n.open));
+        }
+
+        let resolve = |r: Referent| ctx.resolve(r, q.open, earliest);
+        let mut found: Option<Option<usize>> = None;
+
+        // After the quote: ", sagte El Aissami", ", Khan said", ", so Brandt".
+        let after = after_tok..after_end;
+        if let Some(c) = after.clone().take(6).find(|&i| is_cue(text, tokens, i)) {
+            let referent = ctx
+                .referent_at(tokens, next_word(text, tokens, c + 1))
+                .or_else(|| {
+                    c.checked_sub(1)
+                        .and_then(|b| ctx.referent_ending_at(tokens, b))
+                });
+            if let Some(r) = referent {
+                found = Some(resolve(r));
+            }
+        }
+        // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
+        if found.is_none() && before_start < open_tok {
+            let window = before_start..open_tok;
+            let colon = tokens[open_tok - 1].text(text) == ":";
+            let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
+            if cue.is_some() || colon {
+                let after_cue =
+                    cue.and_then(|c| ctx.referent_at(tokens, next_word(text, tokens, c + 1)));
+                // The subject: the named person nearest before the cue, else
+                // the nearest pronoun or role phrase.
+                let before_cue: Vec<Referent> = window
+                    .clone()
+                    .take_while(|&i| cue.is_none_or(|c| i < c))
+                    .filter_map(|i| ctx.referent_at(tokens, i))
+                    .filter(|r| *r != Referent::Nobody)
+                    .collect();
+                let subject = before_cue
+                    .iter()
+                    .rev()
+                    .find(|r| matches!(r, Referent::Person(_)))
+                    .or(before_cue.last())
+                    .copied();
+                if let Some(r) = after_cue.or(subject) {
+                    found = Some(resolve(r));
+                } else if window
+                    .clone()
+                    .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody))
+                {
+                    found = Some(None);
+                }
+            }
+        }
+        // No cue: a quote that goes on from the previous one keeps its speaker.
+        let speaker = match found {
+            Some(s) => s,
+            None => {
+                let previous = qi.checked_sub(1).and_then(|p| speakers[p].map(|s| (p, s)));
+                match previous {
+                    Some((p, s)) if q.continuation || spans[p].segment == q.segment => Some(s),
+                    Some((p, s))
+                        if spans[p].segment + 1 == q.segment
+                            && open_tok == 0
+                            && ends_near(&segments[spans[p].segment], spans[p].close) =>
+                    {
+                        Some(s)
+                    }
+                    _ => None,
+                }
+            }
+        };
+        speakers.push(speaker);
+    }
+    speakers
+}
+
+/// Index of the first token at or after `i` that is not punctuation.
+fn next_word(text: &str, tokens: &[Token], mut i: usize) -> usize {
+    while i < tokens.len() && tokens[i].kind == Kind::Punct && tokens[i].text(text) != "." {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a quote closing at `close` ends its paragraph but for a short
+/// attribution (", sagte er.").
+fn ends_near(seg: &SegmentInfo, close: usize) -> bool {
+    let rest = seg.tokens.iter().filter(|t| t.range.start >= close).count();
+    rest <= 6
+}

@@ -1,0 +1,396 @@
+//! Word lists that extraction reads: speech verbs, titles, role nouns,
+//! pronouns, function words, and given names with a gender hint.
+//!
+//! German capitalises every noun, so a capital letter alone says little. The
+//! lists here supply the context that does: a given name, a title or a role
+//! noun before a name, a speech verb beside it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Grammatical gender of a person reference, as far as the text tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    /// Whether a reference of gender `self` may point at someone of `other`.
+    pub fn fits(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// A set of the words in a whitespace-separated list, built on first use.
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        fn $name() -> &'static HashSet<&'static str> {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| $list.split_whitespace().collect())
+        }
+    };
+}
+
+word_set!(speech_verbs, SPEECH_VERBS);
+word_set!(titles, TITLES);
+word_set!(role_endings_de, ROLE_ENDINGS_DE);
+word_set!(role_words_en, ROLE_WORDS_EN);
+word_set!(non_name_caps, NON_NAME_CAPS);
+word_set!(non_person_heads, NON_PERSON_HEADS);
+
+static GIVEN_NAMES_TSV: &str = include_str!("../../assets/lexicon/given-names.tsv");
+
+fn given_names() -> &'static HashMap<&'static str, Gender> {
+    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        GIVEN_NAMES_TSV
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(name, g)| {
+                let gender = match g {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                (name, gender)
+            })
+            .collect()
+    })
+}
+
+/// The gender hint of a given name, if the word is a known given name.
+pub fn given_name(word: &str) -> Option<Gender> {
+    given_names().get(word).copied()
+}
+
+/// Speech and writing verbs (inflected forms) that introduce or close a quote.
+const SPEECH_VERBS: &str = "
+    sagte sagt sagten sagen gesagt erklärte erklärt erklärten betonte betont betonten
+    meinte meint fügte ergänzte ergänzt warnte warnt kritisierte kritisiert forderte
+    fordert schrieb schreibt twitterte bekräftigte versicherte unterstrich äußerte
+    antwortete fragte rief berichtete bestätigte sprach spricht kommentierte stellte
+    räumte kündigte teilte verkündete mahnte lobte beklagte erläuterte zitiert zitierte
+    hieß heißt hob so laut zufolge behauptete entgegnete erwiderte resümierte
+    bilanzierte sagte: beteuerte argumentierte gestand erinnerte said says say told
+    tells added adds stated states stating saying explained explains noted notes wrote
+    writes tweeted asked asks replied warned warns insisted argued announced claimed
+    declared according commented continued remarked acknowledged admitted thanked urged
+    suggested concluded recalled posted responded emphasised emphasized stressed
+    described praised called confirmed reported testified cautioned predicted promised
+    vowed conceded observed quipped shouted whispered joked pointed indicated wrote:
+";
+
+/// Whether a lower-cased word is a speech verb or a quoting preposition.
+pub fn is_speech_cue(lower: &str) -> bool {
+    speech_verbs().contains(lower)
+}
+
+/// Titles written before a name; abbreviations without their period.
+const TITLES: &str = "
+    mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
+    rev fr st pres king queen prince princess pope papst könig königin saint
+";
+
+/// German role nouns, matched as the end of a word so that compounds
+/// ("Verteidigungsminister", "Kremlsprecher") are covered.
+const ROLE_ENDINGS_DE: &str = "
+    minister ministerin präsident präsidentin sprecher sprecherin kanzler kanzlerin chef
+    chefin leiter leiterin funktionär funktionärin botschafter botschafterin
+    bürgermeister bürgermeisterin direktor direktorin vorsitzende vorsitzender sekretär
+    sekretärin senator senatorin gouverneur gouverneurin richter richterin anwalt
+    anwältin kollege kollegin trainer trainerin abgeordnete abgeordneter kommissar
+    kommissarin general professor professorin autor autorin sänger sängerin schauspieler
+    schauspielerin manager managerin gründer gründerin diplomat diplomatin politiker
+    politikerin premier vertreter vertreterin experte expertin forscher forscherin
+    wissenschaftler wissenschaftlerin analyst analystin ökonom ökonomin aktivist
+    aktivistin journalist journalistin bischof pfarrer landrat landrätin astronom
+    astronomin arzt ärztin spieler spielerin kapitän kapitänin dirigent dirigentin
+    virologe virologin gesandter konsul konsulin kardinal polizist polizistin ermittler
+    ermittlerin staatssekretär staatssekretärin beauftragte beauftragter stadträtin
+    stadtrat rektor rektorin dekan dekanin
+";
+
+/// English role nouns, matched as whole words (English does not compound,
+/// and many surnames end like role nouns: Whitehead, Player).
+const ROLE_WORDS_EN: &str = "
+    minister president spokesman spokeswoman spokesperson chancellor chief ambassador
+    mayor director chairman chairwoman chair secretary senator governor judge lawyer
+    attorney coach commissioner general professor author singer actor actress manager
+    founder ceo officer inspector prosecutor diplomat politician leader head premier
+    expert researcher scientist analyst economist activist journalist reporter bishop
+    priest astronomer physician doctor player captain epidemiologist envoy consul
+    cardinal detective sheriff superintendent constable commander councillor councilor
+    congressman congresswoman representative lawmaker executive official vice-president
+    deputy presenter host star striker chef
+";
+
+/// Strip the German inflection endings a role noun may carry in running text
+/// ("Ministerpräsidenten", "Sprechers").
+fn role_stem(lower: &str) -> &str {
+    for suffix in ["innen", "en", "n", "s"] {
+        if let Some(stem) = lower.strip_suffix(suffix)
+            && role_endings_de().iter().any(|r| stem.ends_with(r))
+        {
+            return stem;
+        }
+    }
+    lower
+}
+
+/// The role noun a word ends in (lower case, e.g. "minister" for
+/// "Verteidigungsministers"), if any.
+pub fn role_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    let english = role_words_en();
+    if let Some(r) = english
+        .get(lower.as_str())
+        .or_else(|| english.get(singular))
+    {
+        return Some(r);
+    }
+    let stem = role_stem(&lower);
+    role_endings_de()
+        .iter()
+        .filter(|r| stem.ends_with(*r))
+        .max_by_key(|r| r.len())
+        .copied()
+}
+
+/// Whether a word (without its period) is a title written before names.
+pub fn is_title(word: &str) -> bool {
+    titles().contains(word.to_lowercase().as_str())
+}
+
+/// Gender a role noun implies: German feminine forms end in "-in"/"-innen".
+pub fn role_gender(word: &str) -> Gender {
+    let lower = word.to_lowercase();
+    let feminine_role = lower.ends_with("in") && role_of(&lower[..lower.len() - 2]).is_some();
+    if feminine_role
+        || matches!(
+            lower.as_str(),
+            "spokeswoman"
+                | "chairwoman"
+                | "actress"
+                | "frau"
+                | "mrs"
+                | "ms"
+                | "miss"
+                | "queen"
+                | "princess"
+                | "dame"
+                | "lady"
+        )
+    {
+        Gender::Female
+    } else if matches!(
+        lower.as_str(),
+        "mr" | "herr" | "spokesman" | "chairman" | "sir" | "king" | "prince" | "lord"
+    ) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Personal pronouns that can stand for a speaker, with their gender.
+pub fn pronoun(lower: &str) -> Option<Gender> {
+    match lower {
+        "er" | "he" => Some(Gender::Male),
+        "sie" | "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Articles and determiners that may open a role noun phrase; `true` when
+/// definite (only a definite phrase points back at someone already named).
+pub fn determiner(lower: &str) -> Option<bool> {
+    match lower {
+        "der" | "die" | "des" | "dem" | "den" | "the" | "his" | "her" | "their" | "its"
+        | "sein" | "seine" | "ihr" | "ihre" => Some(true),
+        "ein" | "eine" | "einer" | "eines" | "a" | "an" | "one" => Some(false),
+        _ => None,
+    }
+}
+
+/// Name particles that may stand inside a name ("Ursula von der Leyen",
+/// "Tareck El Aissami", "Osama bin Laden").
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "da"
+            | "di"
+            | "dos"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "El"
+            | "Al"
+            | "el"
+            | "y"
+            | "zu"
+            | "vom"
+            | "De"
+            | "Van"
+            | "Von"
+            | "Di"
+            | "Da"
+            | "Du"
+            | "Le"
+            | "La"
+            | "bint"
+    )
+}
+
+/// Capitalised words that are never part of a name: function words that
+/// start sentences, pronouns, days and months.
+const NON_NAME_CAPS: &str = "
+    der die das den dem des ein eine einer eines einem einen the a an in im am beim zum
+    zur mit auf für nach bei über unter vor seit um aus durch gegen ohne it he she they
+    we i you er sie es wir ich ihr ihnen man dies diese dieser dieses this that these
+    those but and or und aber oder doch als wie wenn dass damit während on at for of to
+    by with from as if when while after before since his her their its our my your sein
+    seine ihre unser unsere auch so dann da hier dort heute gestern morgen nun jetzt
+    noch nicht kein keine alle viele einige some many all no not there here what who
+    which wer was welche welcher wo warum why how where mr mrs ms dr prof herr frau
+    montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
+    thursday friday saturday sunday januar februar märz april mai juni juli august
+    september oktober november dezember january february march may june july october
+    december mittwochabend dienstagabend zudem laut zufolge according yes ja nein oh
+    mehr more most meanwhile however jedoch außerdem trotz despite although obwohl neben
+    zwischen between among ab bis until up down out over
+";
+
+/// Whether a capitalised word can be part of a person's name.
+pub fn can_be_name_word(word: &str) -> bool {
+    let first = word.chars().next();
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !non_name_caps().contains(lower.as_str())
+        && role_of(word).is_none()
+        && !is_title(word)
+        && pronoun(&lower).is_none()
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    is_title(word)
+        || matches!(
+            lower.as_str(),
+            "z" | "b"
+                | "bzw"
+                | "ca"
+                | "vgl"
+                | "nr"
+                | "jr"
+                | "sr"
+                | "vs"
+                | "etc"
+                | "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "no"
+                | "u"
+                | "s"
+                | "a"
+                | "d"
+                | "h"
+                | "e"
+                | "g"
+                | "i"
+                | "dt"
+                | "sog"
+                | "ggf"
+                | "evtl"
+                | "inkl"
+                | "mio"
+                | "mrd"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "okt"
+                | "nov"
+                | "dec"
+                | "dez"
+                | "approx"
+                | "mt"
+                | "ft"
+                | "dept"
+                | "univ"
+        )
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Words that end names of places, bodies and things ("Victoria Station",
+/// "Jordan River"); a given name before one of them is not a person.
+const NON_PERSON_HEADS: &str = "
+    station river street road avenue square park university college hospital church
+    bridge tower hall airport beach island islands city county valley lake mountain
+    mountains center centre group inc ltd corp company foundation institute museum
+    stadium arena theatre theater gallery library school academy award awards prize
+    festival cup league party state states house court straße strasse platz bahnhof
+    kirche schule universität stiftung partei gmbh ag verlag zeitung news times post
+    media airlines airways motors bank fund team club fc united wood woods forest hill
+    hills bay harbour harbor port
+";
+
+/// Whether a capitalised word is the head of a place or body name.
+pub fn is_non_person_head(word: &str) -> bool {
+    non_person_heads().contains(word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_nouns_in_compounds_and_inflections() {
+        assert_eq!(role_of("Verteidigungsminister"), Some("minister"));
+        assert_eq!(role_of("Ministerpräsidenten"), Some("präsident"));
+        assert_eq!(role_of("Kremlsprecher"), Some("sprecher"));
+        assert_eq!(role_of("mayor"), Some("mayor"));
+        assert_eq!(role_of("Maduro"), None);
+        assert_eq!(role_gender("Bürgermeisterin"), Gender::Female);
+        assert_eq!(role_gender("Funktionär"), Gender::Unknown);
+    }
+
+    #[test]
+    fn given_names_carry_gender() {
+        assert_eq!(given_name("Mary"), Some(Gender::Female));
+        assert_eq!(given_name("John"), Some(Gender::Male));
+        assert_eq!(given_name("Haus"), None);
+    }
+
+    #[test]
+    fn name_words() {
+        assert!(can_be_name_word("Borissow"));
+        assert!(!can_be_name_word("Der"));
+        assert!(!can_be_name_word("Präsident"));
+        assert!(!can_be_name_word("maduro"));
+    }
+}

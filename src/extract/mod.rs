@@ -1,0 +1,132 @@
+//! People, quotes and who said what: pure functions from text to spans.
+//!
+//! Nothing here draws or reads files. The input is an article's analysis
+//! text and the byte ranges of its prose segments (headline, captions,
+//! paragraphs); the output is people with their mention ranges and quotes
+//! with their text range and speaker.
+
+mod attribution;
+pub mod lexicon;
+mod people;
+mod quotes;
+pub mod token;
+
+pub use people::Person;
+
+use std::ops::Range;
+
+/// A direct quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The text between the quotation marks.
+    pub range: Range<usize>,
+    /// From the opening mark to just after the closing one.
+    pub marked: Range<usize>,
+    /// Index into `Extraction::people`; `None` when unknown.
+    pub speaker: Option<usize>,
+    /// Part of a quote that runs over a paragraph end.
+    pub continues: bool,
+    pub continuation: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// In order of first mention.
+    pub people: Vec<Person>,
+    /// In text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Extraction {
+    pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
+        quote
+            .speaker
+            .and_then(|s| self.people.get(s))
+            .map(|p| p.name.as_str())
+    }
+}
+
+/// Quoted fragments this short are kept only when someone is named as
+/// their speaker; unattributed, they are scare quotes.
+const SHORT_QUOTE_WORDS: usize = 3;
+
+/// A short span in title case with no sentence punctuation names something
+/// ("Hochrangige Regierungskommission", "The Long Field"): not a quote.
+fn is_title_like(quote: &str) -> bool {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    if quote.contains(['.', '!', '?', ',', ';', ':']) {
+        return false;
+    }
+    let content: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    !content.is_empty()
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Extract people and quotes from the prose `segments` of `text`.
+pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
+    let spans = quotes::find(text, segments);
+    let infos: Vec<attribution::SegmentInfo> = segments
+        .iter()
+        .map(|seg| {
+            let tokens = token::tokenize(text, seg.clone());
+            let in_quote: Vec<bool> = tokens
+                .iter()
+                .map(|t| {
+                    spans
+                        .iter()
+                        .any(|s| s.open <= t.range.start && t.range.start < s.close)
+                })
+                .collect();
+            let sentence = token::sentences(text, &tokens, &in_quote);
+            attribution::SegmentInfo {
+                range: seg.clone(),
+                tokens,
+                sentence,
+            }
+        })
+        .collect();
+    let segs: Vec<people::Segment> = infos
+        .iter()
+        .map(|i| people::Segment { tokens: &i.tokens })
+        .collect();
+    let people = people::find(text, &segs);
+    let speakers = attribution::attribute(text, &infos, &spans, &people);
+    let quotes = spans
+        .into_iter()
+        .zip(speakers)
+        .filter(|(span, speaker)| {
+            let q = &text[span.range.clone()];
+            let short = q.split_whitespace().count() <= SHORT_QUOTE_WORDS;
+            let scare_quote = short && speaker.is_none();
+            !is_title_like(q) && !scare_quote
+        })
+        .map(|(span, speaker)| Quote {
+            range: span.range,
+            marked: span.open..span.close,
+            speaker,
+            continues: span.continues,
+            continuation: span.continuation,
+        })
+        .collect();
+    Extraction { people, quotes }
+}
+
+/// Extract from plain text whose paragraphs are separated by blank lines.
+pub fn extract_text(text: &str) -> Extraction {
+    let mut segments = Vec::new();
+    let mut pos = 0;
+    for part in text.split("\n\n") {
+        let start = pos + (part.len() - part.trim_start().len());
+        let end = pos + part.trim_end().len();
+        if end > start {
+            segments.push(start..end);
+        }
+        pos += part.len() + 2;
+    }
+    extract(text, &segments)
+}

@@ -1,0 +1,338 @@
+//! Finding the people a text names and merging the forms that name the same
+//! person ("Nicolás Maduro", "Maduro", "Maduros").
+//!
+//! A run of capitalised words becomes a person only with evidence from its
+//! context: a known given name, a title or role noun before it ("Präsident",
+//! "Mr.", "the mayor of London,"), an age in apposition ("Amman, 20,"), or a
+//! speech verb beside a full name. Once a person is known, every later run
+//! that ends like their name (the surname, "Padrino López", a genitive) is a
+//! mention of them; where two people share a surname, the one named most
+//! recently is meant.
+
+use super::lexicon::{
+    Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_speech_cue, is_title,
+    role_gender, role_of,
+};
+use super::token::{Kind, Token};
+use std::ops::Range;
+
+/// A person the text names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest form of the name, without titles.
+    pub name: String,
+    /// The name's words, for matching shorter forms.
+    pub words: Vec<String>,
+    /// Every other form the text uses for them.
+    pub aliases: Vec<String>,
+    /// Byte ranges of each mention, in text order.
+    pub mentions: Vec<Range<usize>>,
+    pub gender: Gender,
+    /// Role nouns the text introduces them with ("minister", "sprecher").
+    pub roles: Vec<&'static str>,
+}
+
+/// A maximal run of tokens that may form a name.
+#[derive(Debug, Clone)]
+struct Run {
+    /// Token indices `[start, end)` in the segment's token list.
+    start: usize,
+    end: usize,
+    segment: usize,
+}
+
+/// A segment's tokens, as extraction sees them.
+pub struct Segment<'a> {
+    pub tokens: &'a [Token],
+}
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    t.text(text)
+}
+
+/// "NATO", "WHO": all capitals, so not a name word.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// The runs of name-like tokens in one segment.
+fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
+    let is_word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == Kind::Word);
+    let name_word = |i: usize| {
+        is_word(i)
+            && can_be_name_word(word(text, &tokens[i]))
+            && !is_acronym(word(text, &tokens[i]))
+    };
+    let adjacent = |a: usize, b: usize| tokens[a].range.end == tokens[b].range.start;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Only a capitalised particle opens a name ("El Aissami", "Van Dijk");
+        // a lower-case one ("der", "de") belongs inside one.
+        let particle_start = is_word(i)
+            && is_particle(word(text, &tokens[i]))
+            && word(text, &tokens[i]).starts_with(char::is_uppercase)
+            && name_word(i + 1);
+        let starts = particle_start || name_word(i);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        loop {
+            if name_word(j) && j - start < 5 {
+                j += 1;
+            } else if is_word(j) && is_particle(word(text, &tokens[j])) && name_word(j + 1) {
+                j += 2;
+            } else if is_word(j)
+                && word(text, &tokens[j]).chars().count() == 1
+                && tokens.get(j + 1).is_some_and(|t| word(text, t) == ".")
+                && adjacent(j, j + 1)
+                && name_word(j + 2)
+            {
+                // An initial: "George W. Bush".
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        out.push(Run {
+            start,
+            end: j,
+            segment,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The words of a run, initials with their period, for matching.
+fn run_words(text: &str, tokens: &[Token], run: &Run) -> Vec<String> {
+    tokens[run.start..run.end]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| word(text, t).to_string())
+        .collect()
+}
+
+/// Forms a word may take as a possessive or German genitive.
+fn base_forms(w: &str) -> Vec<&str> {
+    let mut forms = vec![w];
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            forms.push(stem);
+        }
+    }
+    if let Some(stem) = w.strip_suffix('s')
+        && stem.chars().count() >= 3
+    {
+        forms.push(stem);
+    }
+    forms
+}
+
+/// Evidence from context that a run names a person, with the role or title
+/// it was introduced with.
+fn evidence(
+    text: &str,
+    tokens: &[Token],
+    run: &Run,
+    words: &[String],
+) -> Option<Option<&'static str>> {
+    // The word before, passing over closing quote marks and a title's period.
+    let mut p = run.start;
+    while p > 0 && matches!(tokens[p - 1].kind, Kind::Quote) {
+        p -= 1;
+    }
+    if p > 0 && word(text, &tokens[p - 1]) == "." && p > 1 {
+        p -= 1;
+    }
+    if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
+        if is_title(prev) {
+            return Some(role_of(prev));
+        }
+        if let Some(role) = role_of(prev) {
+            return Some(Some(role));
+        }
+        // Apposition: "the mayor of London, Sadiq Khan," / "Minister, Anna Berg.".
+        let closed = tokens
+            .get(run.end)
+            .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")"));
+        if prev == "," && words.len() >= 2 && closed {
+            let from = p.saturating_sub(6);
+            for k in (from..p - 1).rev() {
+                if let Some(role) = role_of(word(text, &tokens[k])) {
+                    return Some(Some(role));
+                }
+            }
+        }
+    }
+    let first = words.first().map(String::as_str).unwrap_or("");
+    let last = words.last().map(String::as_str).unwrap_or("");
+    if words.len() >= 2 && !is_non_person_head(last) {
+        if given_name(first).is_some() {
+            return Some(None);
+        }
+        let next = |k: usize| tokens.get(run.end + k).map(|t| word(text, t));
+        // Age in apposition: "Sudesh Amman, 20,".
+        if next(0) == Some(",")
+            && tokens
+                .get(run.end + 1)
+                .is_some_and(|t| t.kind == Kind::Number && word(text, t).len() <= 3)
+        {
+            return Some(None);
+        }
+        // A full name right beside a speech verb.
+        let before = run
+            .start
+            .checked_sub(1)
+            .map(|k| word(text, &tokens[k]).to_lowercase());
+        let after = next(0).map(str::to_lowercase);
+        if before.as_deref().is_some_and(is_speech_cue)
+            || after.as_deref().is_some_and(is_speech_cue)
+        {
+            return Some(None);
+        }
+    }
+    None
+}
+
+/// Name words match exactly, but particles in any case: "Von Aschberg" at a
+/// sentence start is "von Aschberg".
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || (is_particle(a) && is_particle(b) && a.eq_ignore_ascii_case(b))
+}
+
+/// Whether `words` end like the name `name` does: a suffix of it, the last
+/// word possibly in a genitive or possessive form.
+fn ends_like(words: &[String], name: &[String]) -> bool {
+    if words.is_empty() || words.len() > name.len() {
+        return false;
+    }
+    let offset = name.len() - words.len();
+    let (last, init) = match words.split_last() {
+        Some(x) => x,
+        None => return false,
+    };
+    init.iter()
+        .zip(&name[offset..])
+        .all(|(a, b)| same_word(a, b))
+        && base_forms(last).contains(&name[name.len() - 1].as_str())
+}
+
+/// Find the people named in the segments of `text`.
+pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
+    // Pass 1: runs with evidence define people, longest names first so that
+    // shorter forms fold into them.
+    let mut all_runs: Vec<(Run, Vec<String>)> = Vec::new();
+    for (si, seg) in segments.iter().enumerate() {
+        for run in runs(text, seg.tokens, si) {
+            let words = run_words(text, seg.tokens, &run);
+            all_runs.push((run, words));
+        }
+    }
+    let mut evidenced: Vec<(usize, Vec<String>, Option<&'static str>)> = Vec::new();
+    for (k, (run, words)) in all_runs.iter().enumerate() {
+        if let Some(role) = evidence(text, segments[run.segment].tokens, run, words) {
+            evidenced.push((k, words.clone(), role));
+        }
+    }
+    let mut order: Vec<usize> = (0..evidenced.len()).collect();
+    order.sort_by_key(|&e| std::cmp::Reverse(evidenced[e].1.len()));
+    let mut people: Vec<Person> = Vec::new();
+    for e in order {
+        let (k, words, role) = &evidenced[e];
+        let existing = people.iter().position(|p| ends_like(words, &p.words));
+        let idx = match existing {
+            Some(i) => i,
+            None => {
+                let (run, _) = &all_runs[*k];
+                let tokens = segments[run.segment].tokens;
+                let span = tokens[run.start].range.start..tokens[run.end - 1].range.end;
+                people.push(Person {
+                    name: text[span].to_string(),
+                    words: words.clone(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: given_name(&words[0]).unwrap_or(Gender::Unknown),
+                    roles: Vec::new(),
+                });
+                people.len() - 1
+            }
+        };
+        if let Some(r) = role {
+            if !people[idx].roles.contains(r) {
+                people[idx].roles.push(r);
+            }
+            if people[idx].gender == Gender::Unknown {
+                let (run, _) = &all_runs[*k];
+                let tokens = segments[run.segment].tokens;
+                if let Some(prev) = run.start.checked_sub(1) {
+                    people[idx].gender = role_gender(word(text, &tokens[prev]));
+                }
+            }
+        }
+    }
+    // Pass 2: every run that ends like a known name is a mention; a form
+    // shared by several people goes to the one named most recently.
+    let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
+    for (pos, (run, words)) in all_runs.iter().enumerate() {
+        let tokens = segments[run.segment].tokens;
+        let word_tokens: Vec<&Token> = tokens[run.start..run.end]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
+        // Left to right, the longest stretch that ends like a known name:
+        // "Kellers Plan" holds "Kellers", "Minister El Aissami" "El Aissami".
+        let mut k = 0;
+        while k < words.len() {
+            let mut matched = None;
+            for m in (k + 1..=words.len()).rev() {
+                let sub = &words[k..m];
+                let candidates: Vec<usize> = (0..people.len())
+                    .filter(|&i| ends_like(sub, &people[i].words))
+                    .collect();
+                if candidates.is_empty() {
+                    continue;
+                }
+                let exact = candidates
+                    .iter()
+                    .copied()
+                    .find(|&i| people[i].words.len() == sub.len());
+                let chosen = exact
+                    .or_else(|| candidates.iter().copied().max_by_key(|&i| last_seen[i]))
+                    .unwrap_or(candidates[0]);
+                matched = Some((m, chosen));
+                break;
+            }
+            match matched {
+                Some((m, chosen)) => {
+                    let range = word_tokens[k].range.start..word_tokens[m - 1].range.end;
+                    people[chosen].mentions.push(range);
+                    last_seen[chosen] = Some(pos);
+                    k = m;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    for p in &mut people {
+        p.mentions.sort_by_key(|r| r.start);
+        p.mentions.dedup();
+        let mut aliases: Vec<String> = Vec::new();
+        for m in &p.mentions {
+            let form = &text[m.clone()];
+            if form != p.name && !aliases.iter().any(|a| a == form) {
+                aliases.push(form.to_string());
+            }
+        }
+        p.aliases = aliases;
+    }
+    people.retain(|p| !p.mentions.is_empty());
+    people.sort_by_key(|p| p.mentions[0].start);
+    people
+}

@@ -1,0 +1,188 @@
+//! Splitting article text into tokens and sentences.
+
+use super::lexicon::is_abbreviation;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner apostrophes, hyphens and periods ("Putin's",
+    /// "Hans-Peter", "U.S").
+    Word,
+    Number,
+    /// A quotation mark of any style.
+    Quote,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.clone()]
+    }
+}
+
+/// Whether `c` is a quotation mark (double or single, any style).
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '„'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '‚'
+            | '‘'
+            | '’'
+            | '‹'
+            | '›'
+            | '‟'
+            | '❝'
+            | '❞'
+    )
+}
+
+fn joins_inside_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '·')
+}
+
+/// Tokens of `text[range]`, with ranges in `text`.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            Kind::Word
+        } else if c.is_numeric() {
+            Kind::Number
+        } else if is_quote_mark(c) {
+            Kind::Quote
+        } else {
+            Kind::Punct
+        };
+        let mut j = i + 1;
+        if matches!(kind, Kind::Word | Kind::Number) {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric());
+                let inner_mark =
+                    (kind == Kind::Number && matches!(d, ',' | '.')) || joins_inside_word(d);
+                let continues = d.is_alphanumeric()
+                    || ('\u{300}'..='\u{36f}').contains(&d)
+                    || (inner_mark && next_alnum);
+                if !continues {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
+        tokens.push(Token {
+            kind,
+            range: base + start..base + end,
+        });
+        i = j;
+    }
+    tokens
+}
+
+/// For each token, the index of the sentence it belongs to. A sentence ends
+/// at `.`, `!`, `?` (or `…`) unless the period follows an abbreviation or an
+/// initial, or the next word starts in lower case; tokens for which
+/// `in_quote` is true never end a sentence, so a quoted passage stays inside
+/// the sentence that reports it.
+pub fn sentences(text: &str, tokens: &[Token], in_quote: &[bool]) -> Vec<usize> {
+    let mut ids = Vec::with_capacity(tokens.len());
+    let mut id = 0;
+    let mut ends_here = false;
+    for (i, tok) in tokens.iter().enumerate() {
+        if ends_here {
+            let next_lower = tok.kind == Kind::Word
+                && tok
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            if !next_lower {
+                id += 1;
+            }
+            ends_here = false;
+        }
+        ids.push(id);
+        if in_quote.get(i).copied().unwrap_or(false) || tok.kind != Kind::Punct {
+            continue;
+        }
+        let t = tok.text(text);
+        if matches!(t, "!" | "?" | "…") {
+            ends_here = true;
+        } else if t == "." {
+            let prev = i.checked_sub(1).map(|p| &tokens[p]);
+            let after_abbrev = prev.is_some_and(|p| {
+                p.kind == Kind::Word
+                    && p.range.end == tok.range.start
+                    && (is_abbreviation(p.text(text)) || p.text(text).contains('.'))
+            });
+            ends_here = !after_abbrev;
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            words("Putin's Hans-Peter „Ja“, U.S. 3,5 Mio."),
+            vec![
+                "Putin's",
+                "Hans-Peter",
+                "„",
+                "Ja",
+                "“",
+                ",",
+                "U.S",
+                ".",
+                "3,5",
+                "Mio",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_initials() {
+        let text = "Dr. Ines Wolf kam. George W. Bush sprach z. B. lange. Dann ging er.";
+        let toks = tokenize(text, 0..text.len());
+        let ids = sentences(text, &toks, &vec![false; toks.len()]);
+        let last_of = |w: &str| ids[toks.iter().position(|t| t.text(text) == w).unwrap()];
+        assert_eq!(last_of("Dr"), 0);
+        assert_eq!(last_of("kam"), 0);
+        assert_eq!(last_of("George"), 1);
+        assert_eq!(last_of("lange"), 1);
+        assert_eq!(last_of("Dann"), 2);
+    }
+}

@@ -1,0 +1,10 @@
+//! Where things go: the screen's areas and the article's wrapped lines.
+//!
+//! Both are pure functions of their inputs, shared by the state (which needs
+//! page sizes and the row of a quote) and the widgets (which draw there).
+
+mod screen;
+mod wrap;
+
+pub use screen::{Areas, MAX_TEXT_WIDTH, areas};
+pub use wrap::{IMAGE_PREFIX, Line, LineKind, WrappedArticle};

@@ -1,0 +1,124 @@
+//! Splitting the terminal into header, reading pane, side panel and footer.
+
+use ratatui::layout::Rect;
+
+/// The widest the article text gets; wider panes centre it.
+pub const MAX_TEXT_WIDTH: u16 = 80;
+/// Below this the screen shows a short "too small" message instead.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// The side panel is left out when the reading pane would get narrower.
+const MIN_READER_WITH_PANEL: u16 = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub header: Rect,
+    /// The whole reading pane.
+    pub reader: Rect,
+    /// The column inside the reading pane where text is drawn.
+    pub text: Rect,
+    pub people: Option<Rect>,
+    pub quotes: Option<Rect>,
+    pub footer: Rect,
+    /// False when the terminal is too small to draw anything useful.
+    pub fits: bool,
+}
+
+/// The areas for a terminal of `area`, with the side panel if wanted and
+/// there is room; `people_rows` is how many rows the people list would like.
+pub fn areas(area: Rect, panel: bool, people_rows: u16) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas {
+            fits: false,
+            ..Areas::default()
+        };
+    }
+    let header = Rect { height: 1, ..area };
+    let footer = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    let panel_width = (area.width * 35 / 100).clamp(24, 44);
+    let show_panel = panel && area.width.saturating_sub(panel_width) >= MIN_READER_WITH_PANEL;
+    let (reader, people, quotes) = if show_panel {
+        let reader = Rect {
+            width: body.width - panel_width,
+            ..body
+        };
+        let side = Rect {
+            x: reader.right(),
+            width: panel_width,
+            ..body
+        };
+        // People get what they need (borders included) up to half, quotes the rest.
+        let people_height = (people_rows + 2).clamp(3, (side.height / 2).max(3));
+        let people = Rect {
+            height: people_height,
+            ..side
+        };
+        let quotes = Rect {
+            y: side.y + people_height,
+            height: side.height - people_height,
+            ..side
+        };
+        (reader, Some(people), Some(quotes))
+    } else {
+        (body, None, None)
+    };
+    let text_width = reader.width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH);
+    let text = Rect {
+        x: reader.x + (reader.width - text_width) / 2,
+        width: text_width,
+        ..reader
+    };
+    Areas {
+        header,
+        reader,
+        text,
+        people,
+        quotes,
+        footer,
+        fits: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panel_beside_text_at_80_by_24() {
+        let a = areas(Rect::new(0, 0, 80, 24), true, 7);
+        assert!(a.fits);
+        let people = a.people.unwrap();
+        let quotes = a.quotes.unwrap();
+        assert_eq!(a.reader.width + people.width, 80);
+        assert_eq!(people.height + quotes.height, 22);
+        assert!(a.text.right() <= a.reader.right());
+        assert_eq!(people.height, 9, "seven people and two borders");
+        let crowded = areas(Rect::new(0, 0, 80, 24), true, 30);
+        assert_eq!(crowded.people.unwrap().height, 11, "at most half the panel");
+    }
+
+    #[test]
+    fn wide_terminals_centre_the_text() {
+        let a = areas(Rect::new(0, 0, 250, 60), false, 3);
+        assert_eq!(a.text.width, MAX_TEXT_WIDTH);
+        assert_eq!(a.text.x, (250 - 80) / 2);
+    }
+
+    #[test]
+    fn tiny_terminals_do_not_fit() {
+        assert!(!areas(Rect::new(0, 0, 10, 3), true, 3).fits);
+        assert!(!areas(Rect::new(0, 0, 0, 0), true, 3).fits);
+        // Narrow but drawable: the panel gives way to the text.
+        let a = areas(Rect::new(0, 0, 50, 10), true, 3);
+        assert!(a.fits && a.people.is_none());
+    }
+}

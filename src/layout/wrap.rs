@@ -1,0 +1,223 @@
+//! Wrapping an article once per width, with an index from text offsets to
+//! rows, so the reader can scroll by rows and jump to a quote's row.
+//!
+//! Words are found and lines filled by textwrap; widths are display columns
+//! (unicode-width), so CJK, emoji and combining marks line up.
+
+use crate::article::{Article, BlockKind};
+use std::ops::Range;
+use textwrap::WordSeparator;
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Headline,
+    Meta,
+    Notice,
+    Image,
+    Caption,
+    Subheading,
+    Body,
+    Blank,
+}
+
+/// One row of the wrapped article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// The text of the row as a range of the article text (empty for rows
+    /// that show a `label` instead).
+    pub range: Range<usize>,
+    /// Text that is not part of the article text (metadata, notices).
+    pub label: Option<String>,
+}
+
+/// The article wrapped to one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedArticle {
+    pub width: u16,
+    pub lines: Vec<Line>,
+    /// (start offset, row) of every text row, in text order.
+    index: Vec<(usize, usize)>,
+}
+
+/// Columns taken by the marker drawn before an image's file name.
+pub const IMAGE_PREFIX: &str = "▧ image: ";
+
+/// Wrap `text` (one block) to `width` columns: ranges of each row.
+pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    // Line breaks and tabs inside a block are plain spaces when reflowed;
+    // both are one byte, so offsets stay the same.
+    let flat: String = text[range.clone()]
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(&flat)
+        .collect();
+    let words = break_words(words, width);
+    // Words are consecutive slices of `flat`: their offsets add up.
+    let mut starts = Vec::with_capacity(words.len());
+    let mut pos = 0;
+    for w in &words {
+        starts.push(pos);
+        pos += w.word.len() + w.whitespace.len();
+    }
+    let lines = wrap_first_fit(&words, &[width as f64]);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut first = 0;
+    for line in lines {
+        if let Some(last) = line.last() {
+            let last_index = first + line.len() - 1;
+            let start = starts[first];
+            let end = starts[last_index] + last.word.len();
+            out.push(range.start + start..range.start + end);
+        }
+        first += line.len();
+    }
+    if out.is_empty() {
+        out.push(range.start..range.start);
+    }
+    out
+}
+
+impl WrappedArticle {
+    pub fn new(article: &Article, width: u16) -> WrappedArticle {
+        let w = usize::from(width.max(1));
+        let mut lines: Vec<Line> = Vec::new();
+        let blank = || Line {
+            kind: LineKind::Blank,
+            range: 0..0,
+            label: None,
+        };
+        let mut headline_done = false;
+        for block in &article.blocks {
+            let (kind, width) = match block.kind {
+                BlockKind::Headline => (LineKind::Headline, w),
+                BlockKind::Image => (
+                    LineKind::Image,
+                    w.saturating_sub(IMAGE_PREFIX.chars().count()),
+                ),
+                BlockKind::Caption => (LineKind::Caption, w),
+                BlockKind::Subheading => (LineKind::Subheading, w),
+                BlockKind::Paragraph => (LineKind::Body, w),
+            };
+            if !lines.is_empty() && !(block.kind == BlockKind::Caption) {
+                lines.push(blank());
+            }
+            for range in wrap_ranges(&article.text, block.range.clone(), width) {
+                lines.push(Line {
+                    kind,
+                    range,
+                    label: None,
+                });
+            }
+            if block.kind == BlockKind::Headline && !headline_done {
+                headline_done = true;
+                let mut labels = Vec::new();
+                if let Some(meta) = article.meta.line() {
+                    labels.push((LineKind::Meta, meta));
+                }
+                for warning in &article.warnings {
+                    labels.push((LineKind::Notice, format!("Note: {warning}")));
+                }
+                for (kind, label) in labels {
+                    for row in textwrap::wrap(&label, w) {
+                        lines.push(Line {
+                            kind,
+                            range: 0..0,
+                            label: Some(row.into_owned()),
+                        });
+                    }
+                }
+            }
+        }
+        let index = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.label.is_none() && l.kind != LineKind::Blank)
+            .map(|(row, l)| (l.range.start, row))
+            .collect();
+        WrappedArticle {
+            width,
+            lines,
+            index,
+        }
+    }
+
+    /// The row that shows text offset `offset`.
+    pub fn row_of(&self, offset: usize) -> usize {
+        let i = self.index.partition_point(|&(start, _)| start <= offset);
+        i.checked_sub(1).map_or(0, |k| self.index[k].1)
+    }
+
+    /// The text offset shown first on row `row` (or on the nearest text row
+    /// after it), used to keep the place when the width changes.
+    pub fn offset_at(&self, row: usize) -> Option<usize> {
+        self.lines[row.min(self.lines.len().saturating_sub(1))..]
+            .iter()
+            .find(|l| l.label.is_none() && l.kind != LineKind::Blank)
+            .map(|l| l.range.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Format, parse};
+    use unicode_width::UnicodeWidthStr;
+
+    fn rows(text: &str, width: usize) -> Vec<&str> {
+        wrap_ranges(text, 0..text.len(), width)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            rows("one two three four five", 9),
+            vec!["one two", "three", "four five"]
+        );
+    }
+
+    #[test]
+    fn no_row_is_wider_than_the_pane_with_cjk_and_emoji() {
+        let text = "日本語のテキストは空白なしで続きます。 Emoji 👩‍🔬🎉 mixed with naïve café e\u{301} text, \
+                    and a verylongwordthatcannotfitanywhere at all.";
+        for width in [1, 2, 5, 8, 13, 20, 40] {
+            for row in rows(text, width) {
+                assert!(
+                    row.width() <= width.max(2),
+                    "row {row:?} is {} wide at {width}",
+                    row.width()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_word_is_lost() {
+        let text = "Der venezolanische Ölminister Tareck El Aissami erklärte,\nBorissows Besuch diene dazu.";
+        let joined = rows(text, 16).join(" ");
+        let joined: Vec<&str> = joined.split_whitespace().collect();
+        let original: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(joined, original);
+    }
+
+    #[test]
+    fn index_maps_offsets_to_rows() {
+        let src = "Headline\n\nFirst paragraph with several words.\n\nSecond one.";
+        let a = parse("a.txt", src.as_bytes(), Format::Text).unwrap();
+        let w = WrappedArticle::new(&a, 12);
+        let second = src.find("Second").unwrap();
+        let row = w.row_of(second);
+        assert_eq!(&src[w.lines[row].range.clone()], "Second one.");
+        let several = src.find("several").unwrap();
+        assert!(src[w.lines[w.row_of(several)].range.clone()].contains("several"));
+        assert_eq!(w.offset_at(row), Some(second));
+    }
+}

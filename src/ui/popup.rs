@@ -1,0 +1,113 @@
+//! Overlays: the help screen and the article list.
+
+use super::{Theme, truncate};
+use crate::app::App;
+use crate::app::keymap::{actions, keys_for};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Clear, List, ListItem, ListState, StatefulWidget, Widget,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// A box of at most `width`×`height` centred in `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn frame<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.title_focused))
+}
+
+pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<(String, &str)> = actions()
+        .into_iter()
+        .map(|a| (keys_for(a), a.description()))
+        .collect();
+    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let width = u16::try_from(key_width + text_width + 6).unwrap_or(u16::MAX);
+    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
+    let popup = centred(area, width, height);
+    Clear.render(popup, buf);
+    let block = frame("Keys — any key closes", theme);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(keys, description)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<key_width$}  "), theme.footer_key),
+                Span::raw(*description),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        " Quotes are marked in the text; Enter on a person marks every mention.",
+        theme.meta,
+    )));
+    for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(8).clamp(20, 100);
+    let height = area.height.saturating_sub(4);
+    let popup = centred(area, width, height);
+    Clear.render(popup, buf);
+    let inner_width = usize::from(popup.width.saturating_sub(2));
+    let items: Vec<ListItem> = app
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mark = if i == app.current() { "•" } else { " " };
+            let line = match &e.article {
+                Ok(a) => Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::raw(truncate(a.title(), inner_width.saturating_sub(3))),
+                ]),
+                Err(err) => Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::styled(
+                        truncate(&format!("{}: {err}", e.name), inner_width.saturating_sub(3)),
+                        theme.error,
+                    ),
+                ]),
+            };
+            ListItem::new(line)
+        })
+        .collect();
+    let list = List::new(items)
+        .block(frame(
+            &format!(
+                "Articles ({}) — Enter opens, Esc closes",
+                app.entries().len()
+            ),
+            theme,
+        ))
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(list, popup, buf, &mut state);
+}

@@ -1,0 +1,225 @@
+//! Real screens drawn on ratatui's TestBackend: what a reader would see.
+
+use byline::app::App;
+use byline::article::samples;
+use byline::ui::{Screen, Theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn seed_app(width: u16, height: u16) -> App {
+    let mut app = App::new(samples());
+    app.resize(width, height);
+    app
+}
+
+fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let area = app.areas();
+    let (w, h) = if area.fits {
+        (area.header.width, area.footer.bottom())
+    } else {
+        (20, 3)
+    };
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(Screen { app, theme }, f.area()))
+        .expect("draw");
+    terminal
+}
+
+fn rows(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// The (x, y) of the first cell of `needle` on screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for (y, row) in rows(buf).iter().enumerate() {
+        if let Some(byte) = row.find(needle) {
+            let x = row[..byte].chars().count();
+            return Some((x as u16, y as u16));
+        }
+    }
+    None
+}
+
+const SEED_PEOPLE: [&str; 7] = [
+    "Nicolás Maduro",
+    "Juri Borissow",
+    "Tareck El Aissami",
+    "Vladimir Padrino López",
+    "Wladimir Putin",
+    "Sergej Rjabkow",
+    "Juan Guaidó",
+];
+
+#[test]
+fn seed_article_at_80_by_24() {
+    let app = seed_app(80, 24);
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    assert!(screen.contains("Venezuela und Russland"));
+    assert!(screen.contains("People (7)"));
+    for name in SEED_PEOPLE {
+        assert!(screen.contains(name), "{name} missing from\n{screen}");
+    }
+    assert!(screen.contains("Quotes ("));
+    assert!(screen.contains("Tareck El Aissami"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn seed_article_at_120_by_40() {
+    let app = seed_app(120, 40);
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    for name in SEED_PEOPLE {
+        assert!(screen.contains(name), "{name} missing");
+    }
+    assert!(screen.contains("“Wir haben die Abkommen"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn enter_on_a_quote_shows_it_highlighted() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    let doc = app.document().expect("seed loads");
+    let last = doc.extraction.quotes.last().expect("quotes");
+    let words: Vec<&str> = doc.article.text[last.range.clone()]
+        .split_whitespace()
+        .take(2)
+        .collect();
+    let terminal = draw(&app, &Theme::colour());
+    let buf = terminal.backend().buffer();
+    let needle = words.join(" ");
+    let (x, y) = find(buf, &needle).unwrap_or_else(|| panic!("{needle:?} not on screen"));
+    // Left of the panel: it is the text, not the quote list.
+    assert!(x < app.areas().reader.right());
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn no_color_marks_quotes_and_mentions_by_style_alone() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab); // people: mentions of Maduro are marked
+    let terminal = draw(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            assert_eq!(buf[(x, y)].fg, Color::Reset, "colour at {x},{y}");
+            assert_eq!(buf[(x, y)].bg, Color::Reset, "colour at {x},{y}");
+        }
+    }
+    // The headline's quote is underlined; "Maduro" in the headline is bold.
+    let (qx, qy) = find(buf, "volle").expect("headline quote");
+    assert!(buf[(qx, qy)].modifier.contains(Modifier::UNDERLINED));
+    let (mx, my) = find(buf, "Maduro betont").expect("headline mention");
+    assert!(buf[(mx, my)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut app = seed_app(100, 40);
+    press(&mut app, KeyCode::Char('?'));
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    for action in byline::app::keymap::actions() {
+        assert!(screen.contains(action.description()), "{action:?} missing");
+    }
+    for key in [
+        "j/↓",
+        "Space/PgDn",
+        "Tab",
+        "Shift-Tab",
+        "Enter",
+        "n",
+        "/",
+        "Esc",
+        "?",
+        "q/Ctrl-c",
+    ] {
+        assert!(screen.contains(key), "{key} missing");
+    }
+}
+
+#[test]
+fn article_list_shows_every_article() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('a'));
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    assert!(screen.contains("Articles ("));
+    for entry in app.entries() {
+        let title = entry.article.as_ref().expect("samples load").title();
+        let start: String = title.chars().take(20).collect();
+        assert!(screen.contains(&start), "{start} missing");
+    }
+}
+
+#[test]
+fn search_prompt_and_matches() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "nato".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let terminal = draw(&app, &Theme::colour());
+    let last = rows(terminal.backend().buffer()).pop().unwrap_or_default();
+    assert!(last.starts_with("/nato"), "footer: {last}");
+    press(&mut app, KeyCode::Enter);
+    let terminal = draw(&app, &Theme::colour());
+    let last = rows(terminal.backend().buffer()).pop().unwrap_or_default();
+    assert!(last.contains("matches"), "footer: {last}");
+}
+
+#[test]
+fn too_small_says_so_and_any_size_draws() {
+    let app = seed_app(10, 3);
+    let terminal = draw(&app, &Theme::colour());
+    assert!(rows(terminal.backend().buffer())[0].contains("Terminal"));
+    for (w, h) in [(1, 1), (19, 5), (20, 6), (33, 9), (250, 80), (500, 200)] {
+        let mut app = seed_app(w, h);
+        press(&mut app, KeyCode::Char('?'));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    Screen {
+                        app: &app,
+                        theme: &Theme::colour(),
+                    },
+                    f.area(),
+                )
+            })
+            .expect("draw");
+    }
+}
+
+#[test]
+fn every_sample_article_draws() {
+    let mut app = seed_app(80, 24);
+    for _ in 0..app.entries().len() {
+        let terminal = draw(&app, &Theme::colour());
+        let screen = rows(terminal.backend().buffer()).join("\n");
+        let title = app.document().expect("loads").article.title();
+        let start: String = title.chars().take(15).collect();
+        assert!(screen.contains(&start), "{start} not on screen");
+        press(&mut app, KeyCode::Char(']'));
+    }
+}
