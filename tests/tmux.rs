@@ -50,7 +50,8 @@ impl Tmux {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
+                let state = self.format("#{alternate_on} #{pane_current_command} #{pane_dead}");
+                panic!("timed out waiting for {what} (pane: {state}); screen:\n{screen}");
             }
             sleep(Duration::from_millis(50));
         }
@@ -85,6 +86,7 @@ fn reader_in_a_real_terminal() {
     };
     let binary = env!("CARGO_BIN_EXE_byline");
     let root = env!("CARGO_MANIFEST_DIR");
+    let command = format!("'{binary}'; echo \"byline exited $?\"; sleep 60");
     let started = tmux.run(&[
         "new-session",
         "-d",
@@ -98,10 +100,11 @@ fn reader_in_a_real_terminal() {
         root,
         "-e",
         "TERM=xterm-256color",
-        binary,
+        // After byline ends, the shell reports its exit status on the main
+        // screen and keeps the pane open for reading.
+        &command,
     ]);
     assert!(started.status.success(), "tmux: {started:?}");
-    tmux.run(&["set-option", "-t", "t", "remain-on-exit", "on"]);
 
     // The seed article opens first, with its people and quotes beside it.
     let screen = tmux.wait_for("the people panel", |s| s.contains("People (7)"));
@@ -140,14 +143,11 @@ fn reader_in_a_real_terminal() {
 
     // q quits with status 0 and leaves the alternate screen.
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.format("#{pane_dead}") != "1" {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "still running after q"
-        );
-        sleep(Duration::from_millis(50));
-    }
-    assert_eq!(tmux.format("#{pane_dead_status}"), "0");
+    let screen = tmux.wait_for("the exit", |s| s.contains("byline exited"));
+    assert!(screen.contains("byline exited 0"), "{screen}");
+    assert!(
+        !screen.contains("People (7)"),
+        "the reader's screen is gone:\n{screen}"
+    );
     assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
 }

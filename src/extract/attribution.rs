@@ -36,6 +36,9 @@ enum Referent {
 struct Context<'a> {
     text: &'a str,
     people: &'a [Person],
+    /// Where an unnamed person was introduced by role ("a spokesperson"),
+    /// as (offset, role): a later "the spokesperson" is them, not a name.
+    unnamed_roles: Vec<(usize, &'static str)>,
     /// Every mention as (range, person), sorted by start.
     mentions: Vec<(Range<usize>, usize)>,
 }
@@ -140,8 +143,13 @@ impl Context<'_> {
                 let introduced: Vec<usize> = (0..self.people.len())
                     .filter(|&p| self.people[p].roles.contains(&role))
                     .collect();
+                let unnamed = self
+                    .unnamed_roles
+                    .iter()
+                    .any(|&(at, r)| r == role && at < offset);
                 match introduced.as_slice() {
                     [one] => Some(*one),
+                    [] if unnamed => None,
                     [] => self.recent_person(offset, earliest, g),
                     several => self
                         .mentions
@@ -183,9 +191,26 @@ pub fn attribute(
         .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.clone(), p)))
         .collect();
     mentions.sort_by_key(|(r, _)| r.start);
+    let unnamed_roles = segments
+        .iter()
+        .flat_map(|seg| {
+            seg.tokens.iter().enumerate().filter_map(|(i, t)| {
+                let indefinite = determiner(&t.text(text).to_lowercase()) == Some(false);
+                if !indefinite {
+                    return None;
+                }
+                seg.tokens[i + 1..]
+                    .iter()
+                    .take(3)
+                    .find_map(|n| role_of(n.text(text)))
+                    .map(|r| (t.range.start, r))
+            })
+        })
+        .collect();
     let ctx = Context {
         text,
         people,
+        unnamed_roles,
         mentions,
     };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
@@ -238,35 +263,22 @@ pub fn attribute(
         }
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
         if found.is_none() && before_start < open_tok {
-            let window = before_start..open_tok;
             let colon = tokens[open_tok - 1].text(text) == ":";
-            let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
-            if cue.is_some() || colon {
-                let after_cue =
-                    cue.and_then(|c| ctx.referent_at(tokens, next_word(text, tokens, c + 1)));
-                // The subject: the named person nearest before the cue, else
-                // the nearest pronoun or role phrase.
-                let before_cue: Vec<Referent> = window
-                    .clone()
-                    .take_while(|&i| cue.is_none_or(|c| i < c))
-                    .filter_map(|i| ctx.referent_at(tokens, i))
-                    .filter(|r| *r != Referent::Nobody)
-                    .collect();
-                let subject = before_cue
-                    .iter()
-                    .rev()
-                    .find(|r| matches!(r, Referent::Person(_)))
-                    .or(before_cue.last())
-                    .copied();
-                if let Some(r) = after_cue.or(subject) {
-                    found = Some(resolve(r));
-                } else if window
-                    .clone()
-                    .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody))
-                {
-                    found = Some(None);
-                }
+            found = speaker_in(&ctx, tokens, before_start..open_tok, colon)
+                .map(|r| r.and_then(resolve));
+        }
+        // A quote that opens its sentence, after a sentence of reported
+        // speech: "…, sagte er. „Frau Keller verspricht …“".
+        let opens_sentence = before_start == open_tok
+            && open_tok > 0
+            && sentence_of(open_tok - 1) != sentence_of(open_tok);
+        if found.is_none() && opens_sentence && prev_in_seg.is_none() {
+            let previous = sentence_of(open_tok - 1);
+            let mut start = open_tok - 1;
+            while start > 0 && sentence_of(start - 1) == previous {
+                start -= 1;
             }
+            found = speaker_in(&ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
         }
         // No cue: a quote that goes on from the previous one keeps its speaker.
         let speaker = match found {
@@ -289,6 +301,44 @@ pub fn attribute(
         speakers.push(speaker);
     }
     speakers
+}
+
+/// The speaker a stretch of text names for a quote: a referent right after
+/// its speech cue ("erklärte er"), else the named person nearest before the
+/// cue (the subject), else the nearest pronoun or role phrase. `Some(None)`
+/// when the speaker is someone unnamed ("a spokesperson said"); `None` when
+/// the stretch has no cue (and, unless `colon`, says nothing).
+fn speaker_in(
+    ctx: &Context,
+    tokens: &[Token],
+    window: Range<usize>,
+    colon: bool,
+) -> Option<Option<Referent>> {
+    let text = ctx.text;
+    let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
+    if cue.is_none() && !colon {
+        return None;
+    }
+    let after_cue = cue.and_then(|c| ctx.referent_at(tokens, next_word(text, tokens, c + 1)));
+    let before_cue: Vec<Referent> = window
+        .clone()
+        .take_while(|&i| cue.is_none_or(|c| i < c))
+        .filter_map(|i| ctx.referent_at(tokens, i))
+        .filter(|r| *r != Referent::Nobody)
+        .collect();
+    let subject = before_cue
+        .iter()
+        .rev()
+        .find(|r| matches!(r, Referent::Person(_)))
+        .or(before_cue.last())
+        .copied();
+    if let Some(r) = after_cue.filter(|r| *r != Referent::Nobody).or(subject) {
+        return Some(Some(r));
+    }
+    let unnamed = window
+        .clone()
+        .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
+    unnamed.then_some(None)
 }
 
 /// Index of the first token at or after `i` that is not punctuation.

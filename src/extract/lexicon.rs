@@ -96,6 +96,7 @@ const TITLES: &str = "
 /// German role nouns, matched as the end of a word so that compounds
 /// ("Verteidigungsminister", "Kremlsprecher") are covered.
 const ROLE_ENDINGS_DE: &str = "
+    führer führerin frau architekt architektin
     minister ministerin präsident präsidentin sprecher sprecherin kanzler kanzlerin chef
     chefin leiter leiterin funktionär funktionärin botschafter botschafterin
     bürgermeister bürgermeisterin direktor direktorin vorsitzende vorsitzender sekretär
@@ -115,6 +116,7 @@ const ROLE_ENDINGS_DE: &str = "
 /// English role nouns, matched as whole words (English does not compound,
 /// and many surnames end like role nouns: Whitehead, Player).
 const ROLE_WORDS_EN: &str = "
+    architect
     minister president spokesman spokeswoman spokesperson chancellor chief ambassador
     mayor director chairman chairwoman chair secretary senator governor judge lawyer
     attorney coach commissioner general professor author singer actor actress manager
@@ -259,6 +261,7 @@ pub fn is_particle(word: &str) -> bool {
 /// Capitalised words that are never part of a name: function words that
 /// start sentences, pronouns, days and months.
 const NON_NAME_CAPS: &str = "
+    me you us him them my mine yours ours overall
     der die das den dem des ein eine einer eines einem einen the a an in im am beim zum
     zur mit auf für nach bei über unter vor seit um aus durch gegen ohne it he she they
     we i you er sie es wir ich ihr ihnen man dies diese dieser dieses this that these
@@ -349,6 +352,9 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Words that end names of places, bodies and things ("Victoria Station",
 /// "Jordan River"); a given name before one of them is not a person.
 const NON_PERSON_HEADS: &str = "
+    force forces army navy police council ministry department agency office commission
+    committee union association organisation organization service services trust estates
+    holdings partners show friends network society federation
     station river street road avenue square park university college hospital church
     bridge tower hall airport beach island islands city county valley lake mountain
     mountains center centre group inc ltd corp company foundation institute museum
@@ -361,7 +367,12 @@ const NON_PERSON_HEADS: &str = "
 
 /// Whether a capitalised word is the head of a place or body name.
 pub fn is_non_person_head(word: &str) -> bool {
-    non_person_heads().contains(word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    let base = ["'s", "’s"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower);
+    non_person_heads().contains(base)
 }
 
 #[cfg(test)]

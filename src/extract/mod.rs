@@ -69,7 +69,12 @@ fn is_title_like(quote: &str) -> bool {
 
 /// Extract people and quotes from the prose `segments` of `text`.
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
-    let spans = quotes::find(text, segments);
+    // Titles and names in quotation marks are not quotes; they go before
+    // attribution so they do not cut the sentence around them in two.
+    let spans: Vec<quotes::Span> = quotes::find(text, segments)
+        .into_iter()
+        .filter(|s| !is_title_like(&text[s.range.clone()]))
+        .collect();
     let infos: Vec<attribution::SegmentInfo> = segments
         .iter()
         .map(|seg| {
@@ -103,7 +108,7 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
             let q = &text[span.range.clone()];
             let short = q.split_whitespace().count() <= SHORT_QUOTE_WORDS;
             let scare_quote = short && speaker.is_none();
-            !is_title_like(q) && !scare_quote
+            !scare_quote
         })
         .map(|(span, speaker)| Quote {
             range: span.range,

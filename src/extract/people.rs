@@ -84,6 +84,14 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
         let start = i;
         let mut j = i + 1;
         loop {
+            // A possessive ends a name: "Doris Day's Best Friends".
+            let possessive = |k: usize| {
+                let w = word(text, &tokens[k]);
+                w.ends_with("'s") || w.ends_with("’s")
+            };
+            if possessive(j - 1) {
+                break;
+            }
             if name_word(j) && j - start < 5 {
                 j += 1;
             } else if is_word(j) && is_particle(word(text, &tokens[j])) && name_word(j + 1) {
@@ -135,67 +143,112 @@ fn base_forms(w: &str) -> Vec<&str> {
     forms
 }
 
-/// Evidence from context that a run names a person, with the role or title
-/// it was introduced with.
+/// Whether the phrase ending just before token `comma` is headed by a role
+/// noun, so that a name after the comma is in apposition to it: "the mayor
+/// of London, Sadiq Khan", "director of the Northern Cinema Trust". Only
+/// capitalised words and "of"/"the"-like words may stand between the role
+/// and the comma.
+fn role_before_comma(text: &str, tokens: &[Token], comma: usize) -> Option<&'static str> {
+    let from = comma.saturating_sub(7);
+    for k in (from..comma).rev() {
+        let w = word(text, &tokens[k]);
+        if let Some(role) = role_of(w) {
+            return Some(role);
+        }
+        let connective = matches!(
+            w,
+            "of" | "the" | "der" | "des" | "von" | "for" | "für" | "in" | "at"
+        );
+        if !(connective || w.starts_with(char::is_uppercase)) || tokens[k].kind != Kind::Word {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a role noun follows the run in apposition: "Ernst Bachmann, dem
+/// Präsidenten der SVP", "Anne-Marie Cotter, director of the Trust".
+fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'static str> {
+    if tokens.get(after).map(|t| word(text, t)) != Some(",") {
+        return None;
+    }
+    for t in tokens.iter().skip(after + 1).take(4) {
+        let w = word(text, t);
+        if let Some(role) = role_of(w) {
+            return Some(role);
+        }
+        let lower_word = t.kind == Kind::Word && w.starts_with(char::is_lowercase);
+        if !lower_word {
+            return None;
+        }
+    }
+    None
+}
+
+/// Evidence from context that a run names a person: the index of the run's
+/// word where the name starts, and the role or title it was introduced with.
 fn evidence(
     text: &str,
     tokens: &[Token],
     run: &Run,
     words: &[String],
-) -> Option<Option<&'static str>> {
+) -> Option<(usize, Option<&'static str>)> {
     // The word before, passing over closing quote marks and a title's period.
     let mut p = run.start;
     while p > 0 && matches!(tokens[p - 1].kind, Kind::Quote) {
         p -= 1;
     }
-    if p > 0 && word(text, &tokens[p - 1]) == "." && p > 1 {
+    if p > 1 && word(text, &tokens[p - 1]) == "." {
         p -= 1;
     }
+    let closed = tokens
+        .get(run.end)
+        .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
         if is_title(prev) {
-            return Some(role_of(prev));
+            return Some((0, role_of(prev)));
         }
         if let Some(role) = role_of(prev) {
-            return Some(Some(role));
+            return Some((0, Some(role)));
         }
-        // Apposition: "the mayor of London, Sadiq Khan," / "Minister, Anna Berg.".
-        let closed = tokens
-            .get(run.end)
-            .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")"));
-        if prev == "," && words.len() >= 2 && closed {
-            let from = p.saturating_sub(6);
-            for k in (from..p - 1).rev() {
-                if let Some(role) = role_of(word(text, &tokens[k])) {
-                    return Some(Some(role));
-                }
-            }
+        if prev == ","
+            && words.len() >= 2
+            && closed
+            && let Some(role) = role_before_comma(text, tokens, p - 1)
+        {
+            return Some((0, Some(role)));
         }
     }
-    let first = words.first().map(String::as_str).unwrap_or("");
+    // A given name, possibly after other capitalised words (German nouns):
+    // "die Gegnerschaft von Ernst Bachmann".
     let last = words.last().map(String::as_str).unwrap_or("");
-    if words.len() >= 2 && !is_non_person_head(last) {
-        if given_name(first).is_some() {
-            return Some(None);
+    if is_non_person_head(last) {
+        return None;
+    }
+    if let Some(k) = (0..words.len().saturating_sub(1)).find(|&k| given_name(&words[k]).is_some()) {
+        return Some((k, None));
+    }
+    if words.len() >= 2 {
+        if let Some(role) = role_after_comma(text, tokens, run.end) {
+            return Some((0, Some(role)));
         }
-        let next = |k: usize| tokens.get(run.end + k).map(|t| word(text, t));
         // Age in apposition: "Sudesh Amman, 20,".
-        if next(0) == Some(",")
-            && tokens
-                .get(run.end + 1)
-                .is_some_and(|t| t.kind == Kind::Number && word(text, t).len() <= 3)
+        let next = |k: usize| tokens.get(run.end + k);
+        if next(0).is_some_and(|t| word(text, t) == ",")
+            && next(1).is_some_and(|t| t.kind == Kind::Number && word(text, t).len() <= 3)
         {
-            return Some(None);
+            return Some((0, None));
         }
-        // A full name right beside a speech verb.
-        let before = run
-            .start
-            .checked_sub(1)
-            .map(|k| word(text, &tokens[k]).to_lowercase());
-        let after = next(0).map(str::to_lowercase);
-        if before.as_deref().is_some_and(is_speech_cue)
-            || after.as_deref().is_some_and(is_speech_cue)
-        {
-            return Some(None);
+        // A full name right after a speech verb that follows a quote or a
+        // comma: "…“, sagte Anna Keller", "…,” said Tom Reed".
+        if run.start >= 2 {
+            let cue = word(text, &tokens[run.start - 1]).to_lowercase();
+            let before_cue = &tokens[run.start - 2];
+            if is_speech_cue(&cue)
+                && (before_cue.kind == Kind::Quote || word(text, before_cue) == ",")
+            {
+                return Some((0, None));
+            }
         }
     }
     None
@@ -235,24 +288,28 @@ pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
             all_runs.push((run, words));
         }
     }
-    let mut evidenced: Vec<(usize, Vec<String>, Option<&'static str>)> = Vec::new();
+    // (run index, first word of the name, the name's words, role)
+    let mut evidenced: Vec<(usize, usize, Vec<String>, Option<&'static str>)> = Vec::new();
     for (k, (run, words)) in all_runs.iter().enumerate() {
-        if let Some(role) = evidence(text, segments[run.segment].tokens, run, words) {
-            evidenced.push((k, words.clone(), role));
+        if let Some((first, role)) = evidence(text, segments[run.segment].tokens, run, words) {
+            evidenced.push((k, first, words[first..].to_vec(), role));
         }
     }
     let mut order: Vec<usize> = (0..evidenced.len()).collect();
-    order.sort_by_key(|&e| std::cmp::Reverse(evidenced[e].1.len()));
+    order.sort_by_key(|&e| std::cmp::Reverse(evidenced[e].2.len()));
     let mut people: Vec<Person> = Vec::new();
     for e in order {
-        let (k, words, role) = &evidenced[e];
-        let existing = people.iter().position(|p| ends_like(words, &p.words));
-        let idx = match existing {
+        let (k, first, words, role) = &evidenced[e];
+        let (run, _) = &all_runs[*k];
+        let tokens = segments[run.segment].tokens;
+        let idx = match people.iter().position(|p| ends_like(words, &p.words)) {
             Some(i) => i,
             None => {
-                let (run, _) = &all_runs[*k];
-                let tokens = segments[run.segment].tokens;
-                let span = tokens[run.start].range.start..tokens[run.end - 1].range.end;
+                let word_tokens: Vec<&Token> = tokens[run.start..run.end]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .collect();
+                let span = word_tokens[*first].range.start..tokens[run.end - 1].range.end;
                 people.push(Person {
                     name: text[span].to_string(),
                     words: words.clone(),
@@ -268,12 +325,10 @@ pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
             if !people[idx].roles.contains(r) {
                 people[idx].roles.push(r);
             }
-            if people[idx].gender == Gender::Unknown {
-                let (run, _) = &all_runs[*k];
-                let tokens = segments[run.segment].tokens;
-                if let Some(prev) = run.start.checked_sub(1) {
-                    people[idx].gender = role_gender(word(text, &tokens[prev]));
-                }
+            if people[idx].gender == Gender::Unknown
+                && let Some(prev) = run.start.checked_sub(1)
+            {
+                people[idx].gender = role_gender(word(text, &tokens[prev]));
             }
         }
     }
