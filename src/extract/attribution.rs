@@ -10,7 +10,10 @@
 //! speaker. When nothing fits, the speaker stays unknown: no speaker is better
 //! than a wrong one.
 
-use super::lexicon::{Gender, determiner, is_speech_cue, is_title, pronoun, role_gender, role_of};
+use super::lang::Lang;
+use super::lexicon::{
+    Gender, determiner, is_function_word, is_speech_cue, is_title, pronoun, role_gender, role_of,
+};
 use super::people::Person;
 use super::quotes::Span;
 use super::token::{Kind, Token};
@@ -35,6 +38,7 @@ enum Referent {
 
 struct Context<'a> {
     text: &'a str,
+    lang: Lang,
     people: &'a [Person],
     /// Where an unnamed person was introduced by role ("a spokesperson"),
     /// as (offset, role): a later "the spokesperson" is them, not a name.
@@ -59,43 +63,52 @@ impl Context<'_> {
         let text = self.text;
         let tok = tokens.get(i)?;
         if let Some(p) = self.person_at(tok.range.start) {
-            return Some(Referent::Person(p));
+            return (!self.possessive_at(tokens, i, p)).then_some(Referent::Person(p));
         }
         let w = tok.text(text);
         let lower = w.to_lowercase();
         if let Some(g) = pronoun(&lower) {
             return Some(Referent::Pronoun(g));
         }
-        // Titles, role nouns and lower-case adjectives before a name or role:
-        // "der russische Funktionär", "Minister El Aissami", "Mr. Pennington".
+        // A phrase before a name or a role noun: titles, adjectives, the
+        // names of bodies ("der russische Funktionär", "Minister El Aissami",
+        // "UCL astronomer Angelos Tsiaras", "Mr. Pennington").
         let definite = determiner(&lower);
         let mut role: Option<(&'static str, Gender)> = None;
-        let mut k = if definite.is_some() { i + 1 } else { i };
-        let limit = k + 5;
-        while k < tokens.len() && k < limit {
-            let t = &tokens[k];
+        let start = if definite.is_some() { i + 1 } else { i };
+        for (k, t) in tokens.iter().enumerate().skip(start).take(6) {
             if let Some(p) = self.person_at(t.range.start) {
-                return Some(Referent::Person(p));
+                return (!self.possessive_at(tokens, k, p)).then_some(Referent::Person(p));
             }
             let tw = t.text(text);
             if t.kind != Kind::Word && tw != "." {
                 break;
             }
+            let tl = tw.to_lowercase();
             if let Some(r) = role_of(tw) {
                 role = Some((r, role_gender(tw)));
             } else if is_title(tw) || tw == "." {
-            } else if tw.chars().next().is_some_and(char::is_lowercase) && role.is_none() {
-                // An adjective inside the phrase.
-            } else {
+            } else if role.is_some() || is_function_word(&tl) || pronoun(&tl).is_some() {
                 break;
             }
-            k += 1;
         }
         match (definite, role) {
             (Some(false), _) => Some(Referent::Nobody),
             (_, Some((r, g))) => Some(Referent::Role(r, g)),
             _ => None,
         }
+    }
+
+    /// Whether the mention of person `p` at token `i` is a possessive or
+    /// genitive before a noun ("Day's animal foundation", "Kellers Plan"):
+    /// it names an owner, not a speaker.
+    fn possessive_at(&self, tokens: &[Token], i: usize, p: usize) -> bool {
+        let w = tokens[i].text(self.text);
+        let last = self.people[p].words.last().map_or("", String::as_str);
+        let genitive = w.ends_with("'s")
+            || w.ends_with("’s")
+            || (w.ends_with('s') && !last.ends_with('s') && w != last);
+        genitive && tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// A referent that ends at token `i` ("Khan said", "the minister said").
@@ -181,6 +194,7 @@ fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The speaker of each quote span (an index into `people`), in span order.
 pub fn attribute(
     text: &str,
+    lang: Lang,
     segments: &[SegmentInfo],
     spans: &[Span],
     people: &[Person],
@@ -209,6 +223,7 @@ pub fn attribute(
         .collect();
     let ctx = Context {
         text,
+        lang,
         people,
         unnamed_roles,
         mentions,
@@ -252,7 +267,7 @@ pub fn attribute(
         let after = after_tok..after_end;
         if let Some(c) = after.clone().take(6).find(|&i| is_cue(text, tokens, i)) {
             let referent = ctx
-                .referent_at(tokens, next_word(text, tokens, c + 1))
+                .referent_at(tokens, after_cue_word(text, tokens, c))
                 .or_else(|| {
                     c.checked_sub(1)
                         .and_then(|b| ctx.referent_ending_at(tokens, b))
@@ -263,7 +278,7 @@ pub fn attribute(
         }
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
         if found.is_none() && before_start < open_tok {
-            let colon = tokens[open_tok - 1].text(text) == ":";
+            let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
             found = speaker_in(&ctx, tokens, before_start..open_tok, colon)
                 .map(|r| r.and_then(resolve));
         }
@@ -319,7 +334,9 @@ fn speaker_in(
     if cue.is_none() && !colon {
         return None;
     }
-    let after_cue = cue.and_then(|c| ctx.referent_at(tokens, next_word(text, tokens, c + 1)));
+    let after_cue = cue.and_then(|c| ctx.referent_at(tokens, after_cue_word(text, tokens, c)));
+    // "laut X", "so X", "according to X": the speaker follows, whatever the language.
+    let prepositional = cue.is_some_and(|c| is_prepositional_cue(text, tokens, c));
     let before_cue: Vec<Referent> = window
         .clone()
         .take_while(|&i| cue.is_none_or(|c| i < c))
@@ -332,13 +349,50 @@ fn speaker_in(
         .find(|r| matches!(r, Referent::Person(_)))
         .or(before_cue.last())
         .copied();
-    if let Some(r) = after_cue.filter(|r| *r != Referent::Nobody).or(subject) {
+    if cue.is_none() {
+        // No speech verb, only a colon or comma before the quote: only a
+        // named person as the subject will do ("Trump, on Twitter, wrote, …").
+        return subject
+            .filter(|r| matches!(r, Referent::Person(_)))
+            .map(Some);
+    }
+    let after_cue = after_cue.filter(|r| *r != Referent::Nobody);
+    // German puts the subject after the verb when something else comes
+    // first ("Dazu erklärte er: …"); English keeps it before ("Quant
+    // described Day: …"), where a name after the verb is its object.
+    let chosen = match ctx.lang {
+        _ if prepositional => after_cue.or(subject),
+        Lang::De => after_cue.or(subject),
+        Lang::En => subject.or(after_cue.filter(|r| !matches!(r, Referent::Pronoun(_)))),
+    };
+    if let Some(r) = chosen {
         return Some(Some(r));
     }
     let unnamed = window
         .clone()
         .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
     unnamed.then_some(None)
+}
+
+/// Whether the cue at `c` is a quoting preposition ("laut", "so",
+/// "according to", "zufolge") rather than a verb.
+fn is_prepositional_cue(text: &str, tokens: &[Token], c: usize) -> bool {
+    matches!(
+        tokens[c].text(text).to_lowercase().as_str(),
+        "laut" | "so" | "according" | "zufolge"
+    )
+}
+
+/// Where the referent of the cue at `c` starts: the next word, past "to"
+/// in "according to".
+fn after_cue_word(text: &str, tokens: &[Token], c: usize) -> usize {
+    let next = next_word(text, tokens, c + 1);
+    let cue = tokens[c].text(text).to_lowercase();
+    if cue == "according" && tokens.get(next).is_some_and(|t| t.text(text) == "to") {
+        next + 1
+    } else {
+        next
+    }
 }
 
 /// Index of the first token at or after `i` that is not punctuation.

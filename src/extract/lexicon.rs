@@ -67,6 +67,7 @@ pub fn given_name(word: &str) -> Option<Gender> {
 
 /// Speech and writing verbs (inflected forms) that introduce or close a quote.
 const SPEECH_VERBS: &str = "
+    spoke speaks
     sagte sagt sagten sagen gesagt erklärte erklärt erklärten betonte betont betonten
     meinte meint fügte ergänzte ergänzt warnte warnt kritisierte kritisiert forderte
     fordert schrieb schreibt twitterte bekräftigte versicherte unterstrich äußerte
@@ -215,6 +216,55 @@ pub fn determiner(lower: &str) -> Option<bool> {
         "ein" | "eine" | "einer" | "eines" | "a" | "an" | "one" => Some(false),
         _ => None,
     }
+}
+
+/// Prepositions and conjunctions: a noun phrase naming a speaker does not
+/// run on past one ("said about Amman" is not "said Amman").
+pub fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "about"
+            | "to"
+            | "for"
+            | "of"
+            | "on"
+            | "in"
+            | "at"
+            | "with"
+            | "from"
+            | "by"
+            | "that"
+            | "and"
+            | "or"
+            | "but"
+            | "than"
+            | "into"
+            | "über"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "für"
+            | "von"
+            | "vom"
+            | "mit"
+            | "bei"
+            | "beim"
+            | "auf"
+            | "im"
+            | "am"
+            | "an"
+            | "dass"
+            | "und"
+            | "oder"
+            | "aber"
+            | "als"
+            | "wie"
+            | "nach"
+            | "vor"
+            | "seit"
+            | "aus"
+            | "gegenüber"
+    )
 }
 
 /// Name particles that may stand inside a name ("Ursula von der Leyen",

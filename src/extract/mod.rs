@@ -6,6 +6,7 @@
 //! with their text range and speaker.
 
 mod attribution;
+pub mod lang;
 pub mod lexicon;
 mod people;
 mod quotes;
@@ -100,7 +101,8 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .map(|i| people::Segment { tokens: &i.tokens })
         .collect();
     let people = people::find(text, &segs);
-    let speakers = attribution::attribute(text, &infos, &spans, &people);
+    let lang = lang::detect(text);
+    let speakers = attribution::attribute(text, lang, &infos, &spans, &people);
     let quotes = spans
         .into_iter()
         .zip(speakers)

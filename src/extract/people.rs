@@ -239,6 +239,15 @@ fn evidence(
         {
             return Some((0, None));
         }
+        // A full name right before a speech verb that introduces a quote:
+        // "Kino Gabriel said, “…".
+        let introduces_quote = next(0)
+            .is_some_and(|t| is_speech_cue(&word(text, t).to_lowercase()))
+            && next(1).is_some_and(|t| matches!(word(text, t), "," | ":"))
+            && next(2).is_some_and(|t| t.kind == Kind::Quote);
+        if introduces_quote {
+            return Some((0, None));
+        }
         // A full name right after a speech verb that follows a quote or a
         // comma: "…“, sagte Anna Keller", "…,” said Tom Reed".
         if run.start >= 2 {
