@@ -67,6 +67,7 @@ pub fn given_name(word: &str) -> Option<Gender> {
 
 /// Speech and writing verbs (inflected forms) that introduce or close a quote.
 const SPEECH_VERBS: &str = "
+    criticized criticised condemned denounced defended replied answered
     spoke speaks
     sagte sagt sagten sagen gesagt erklärte erklärt erklärten betonte betont betonten
     meinte meint fügte ergänzte ergänzt warnte warnt kritisierte kritisiert forderte

@@ -28,6 +28,8 @@ pub struct Quote {
     /// Part of a quote that runs over a paragraph end.
     pub continues: bool,
     pub continuation: bool,
+    /// A quote inside another one: someone quoted by the speaker.
+    pub nested: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,6 +70,27 @@ fn is_title_like(quote: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether the speaker of a quote reports their own words in it: the
+/// sentence before a nested quote has a first-person pronoun and a speech
+/// verb ("… and I said, 'It's something I will not discuss.'"). Otherwise
+/// the nested quote is someone else's, and its speaker is unknown.
+fn reported_by_speaker(text: &str, before: Range<usize>) -> bool {
+    let slice = &text[before.clone()];
+    let sentence_start = slice
+        .rfind(['.', '!', '?'])
+        .map_or(before.start, |i| before.start + i + 1);
+    let tokens = token::tokenize(text, sentence_start..before.end);
+    let words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == token::Kind::Word)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    let first_person = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "i" | "we" | "ich" | "wir" | "i've" | "i'd"));
+    first_person && words.iter().any(|w| lexicon::is_speech_cue(w))
+}
+
 /// Extract people and quotes from the prose `segments` of `text`.
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // Titles and names in quotation marks are not quotes; they go before
@@ -102,10 +125,24 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .collect();
     let people = people::find(text, &segs);
     let lang = lang::detect(text);
-    let speakers = attribution::attribute(text, lang, &infos, &spans, &people);
-    let quotes = spans
+    let (outer, nested): (Vec<quotes::Span>, Vec<quotes::Span>) =
+        spans.into_iter().partition(|s| !s.nested);
+    let outer_speakers = attribution::attribute(text, lang, &infos, &outer, &people);
+    let nested_speakers: Vec<Option<usize>> = nested
+        .iter()
+        .map(|n| {
+            let i = outer
+                .iter()
+                .position(|o| o.range.start <= n.open && n.close <= o.range.end)?;
+            reported_by_speaker(text, outer[i].range.start..n.open)
+                .then_some(outer_speakers[i])
+                .flatten()
+        })
+        .collect();
+    let mut quotes: Vec<Quote> = outer
         .into_iter()
-        .zip(speakers)
+        .zip(outer_speakers)
+        .chain(nested.into_iter().zip(nested_speakers))
         .filter(|(span, speaker)| {
             let q = &text[span.range.clone()];
             let short = q.split_whitespace().count() <= SHORT_QUOTE_WORDS;
@@ -118,8 +155,10 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
             speaker,
             continues: span.continues,
             continuation: span.continuation,
+            nested: span.nested,
         })
         .collect();
+    quotes.sort_by_key(|q| q.marked.start);
     Extraction { people, quotes }
 }
 

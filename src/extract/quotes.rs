@@ -19,6 +19,8 @@ pub struct Span {
     pub continues: bool,
     /// The quote goes on from the previous paragraph.
     pub continuation: bool,
+    /// A quote inside another quote ('…' inside "…").
+    pub nested: bool,
 }
 
 /// The style a quote was opened with, which decides what closes it.
@@ -124,9 +126,25 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
             .collect();
         let mut open: Option<(Style, usize, usize)> = None; // style, mark offset, text start
         let mut continuation = std::mem::take(&mut carry_on);
+        // Straight marks that clearly open (space before, letter after)
+        // inside a straight quote start a nested one: "… The "United
+        // States" is …"; the matching closing mark does not end the outer.
+        let mut inner_straight = 0usize;
         for (k, &(pos, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|p| chars[p].1);
             let next = chars.get(k + 1).map(|&(_, n)| n);
+            let opener_flanked =
+                prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
+            if c == '"' && matches!(open, Some((Style::Straight, _, _))) {
+                if opener_flanked {
+                    inner_straight += 1;
+                    continue;
+                }
+                if inner_straight > 0 {
+                    inner_straight -= 1;
+                    continue;
+                }
+            }
             match open {
                 Some((style, mark, start)) if style.closed_by(c, prev, next) => {
                     spans.push(Span {
@@ -136,6 +154,7 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
                         segment: si,
                         continues: false,
                         continuation: std::mem::take(&mut continuation) && mark == seg.start,
+                        nested: false,
                     });
                     open = None;
                 }
@@ -161,13 +180,57 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
                     segment: si,
                     continues: runs_on,
                     continuation: continuation && mark == seg.start,
+                    nested: false,
                 });
             }
             carry_on = runs_on;
         }
     }
+    let nested: Vec<Span> = spans
+        .iter()
+        .filter(|s| !s.nested)
+        .flat_map(|outer| nested_in(text, outer))
+        .collect();
+    spans.extend(nested);
+    spans.sort_by_key(|s| s.open);
     spans.retain(|s| !text[s.range.clone()].trim().is_empty());
     spans
+}
+
+/// Single-quoted passages inside a double quote ("… 'Is it true?' …").
+fn nested_in(text: &str, outer: &Span) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text[outer.range.clone()]
+        .char_indices()
+        .map(|(i, c)| (outer.range.start + i, c))
+        .collect();
+    let mut out = Vec::new();
+    let mut open: Option<(Style, usize)> = None;
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        match open {
+            Some((style, mark)) if style.closed_by(c, prev, next) => {
+                let start = mark + text[mark..].chars().next().map_or(1, char::len_utf8);
+                out.push(Span {
+                    open: mark,
+                    range: start..pos,
+                    close: pos + c.len_utf8(),
+                    segment: outer.segment,
+                    continues: false,
+                    continuation: false,
+                    nested: true,
+                });
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                open = opens(c, prev, next)
+                    .filter(|s| !s.is_double())
+                    .map(|s| (s, pos));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -201,14 +264,27 @@ mod tests {
     }
 
     #[test]
-    fn nested_single_quotes_stay_inside() {
+    fn nested_single_quotes_stay_inside_and_count_too() {
         assert_eq!(
             quotes("„Er nannte es ‚absurd‘, sagte er“, so sie."),
-            vec!["Er nannte es ‚absurd‘, sagte er"]
+            vec!["Er nannte es ‚absurd‘, sagte er", "absurd"]
         );
         assert_eq!(
             quotes("“He had his 'life goals' written down,” she said."),
-            vec!["He had his 'life goals' written down,"]
+            vec!["He had his 'life goals' written down,", "life goals"]
+        );
+        let text = "“I said, 'It's not true.' Then I left,” she said.";
+        let found = find(text, std::slice::from_ref(&(0..text.len())));
+        assert_eq!(found.len(), 2);
+        assert!(found[1].nested);
+        assert_eq!(&text[found[1].range.clone()], "It's not true.");
+    }
+
+    #[test]
+    fn straight_quotes_nest_when_the_marks_say_so() {
+        assert_eq!(
+            quotes(r#"He wrote, "The "United States" holds none." Then "yes" came."#),
+            vec![r#"The "United States" holds none."#, "yes"]
         );
     }
 

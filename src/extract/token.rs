@@ -123,7 +123,15 @@ pub fn sentences(text: &str, tokens: &[Token], in_quote: &[bool]) -> Vec<usize> 
             ends_here = false;
         }
         ids.push(id);
-        if in_quote.get(i).copied().unwrap_or(false) || tok.kind != Kind::Punct {
+        let quoted = |k: usize| in_quote.get(k).copied().unwrap_or(false);
+        // A quote that ends with its own full stop ends the sentence too:
+        // „… erweitern.“ Er hob …
+        if tok.kind == Kind::Quote && quoted(i) && !quoted(i + 1) {
+            let before = i.checked_sub(1).map(|p| tokens[p].text(text));
+            ends_here = matches!(before, Some("." | "!" | "?" | "…"));
+            continue;
+        }
+        if quoted(i) || tok.kind != Kind::Punct {
             continue;
         }
         let t = tok.text(text);
@@ -171,6 +179,21 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_full_stop_ends_its_sentence() {
+        let text = "„Das ist gut.“ Er ging. „Ja“, sagte sie.";
+        let toks = tokenize(text, 0..text.len());
+        let in_quote: Vec<bool> = toks
+            .iter()
+            .map(|t| t.range.start < 17 || (25..29).contains(&t.range.start))
+            .collect();
+        let ids = sentences(text, &toks, &in_quote);
+        let id_of = |w: &str| ids[toks.iter().position(|t| t.text(text) == w).unwrap()];
+        assert_eq!(id_of("Das"), 0);
+        assert_eq!(id_of("Er"), 1);
+        assert_eq!(id_of("sagte"), 2);
     }
 
     #[test]
