@@ -89,7 +89,56 @@ pub fn first_key(action: Action) -> &'static str {
         .map_or("", |(_, _, label)| *label)
 }
 
-/// Every action in table order, once: the help screen's rows.
+/// The help screen's rows: actions that mirror each other share one, so
+/// the whole list fits an 80×24 terminal.
+pub const HELP_ROWS: &[(&[Action], &str)] = &[
+    (
+        &[Action::LineDown, Action::LineUp],
+        "scroll a line, or move in a focused list",
+    ),
+    (&[Action::PageDown, Action::PageUp], "a page down / up"),
+    (
+        &[Action::HalfPageDown, Action::HalfPageUp],
+        "half a page down / up",
+    ),
+    (
+        &[Action::Top, Action::Bottom],
+        "top / bottom (first / last in a list)",
+    ),
+    (
+        &[Action::FocusNext, Action::FocusPrev],
+        "focus: text → people → quotes",
+    ),
+    (&[Action::Activate], "jump to the selected person or quote"),
+    (
+        &[Action::Next, Action::Previous],
+        "next / previous mention, quote or match",
+    ),
+    (
+        &[Action::Search],
+        "search the article (Enter keeps it, Esc ends it)",
+    ),
+    (&[Action::Cancel], "end search, clear marks, close a popup"),
+    (&[Action::Articles], "article list"),
+    (
+        &[Action::NextArticle, Action::PreviousArticle],
+        "next / previous article",
+    ),
+    (&[Action::TogglePanel], "show or hide the side panel"),
+    (&[Action::Help], "this help"),
+    (&[Action::Quit], "quit"),
+];
+
+/// The keys of a help row, written for people ("j/↓ k/↑").
+pub fn help_keys(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| keys_for(*a))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Every action in table order, once.
 pub fn actions() -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     for (_, action, _) in KEYMAP {
@@ -150,6 +199,16 @@ mod tests {
         assert!(all.contains(&Action::Quit));
         assert_eq!(keys_for(Action::Quit), "q/Ctrl-c");
         assert_eq!(keys_for(Action::LineDown), "j/↓");
+    }
+
+    #[test]
+    fn every_bound_action_has_a_help_row() {
+        for action in actions() {
+            assert!(
+                HELP_ROWS.iter().any(|(row, _)| row.contains(&action)),
+                "{action:?} is missing from the help"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Theme, truncate};
 use crate::app::App;
-use crate::app::keymap::{actions, keys_for};
+use crate::app::keymap::{HELP_ROWS, help_keys};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,9 +32,9 @@ fn frame<'a>(title: &str, theme: &Theme) -> Block<'a> {
 }
 
 pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rows: Vec<(String, &str)> = actions()
-        .into_iter()
-        .map(|a| (keys_for(a), a.description()))
+    let rows: Vec<(String, &str)> = HELP_ROWS
+        .iter()
+        .map(|(actions, description)| (help_keys(actions), *description))
         .collect();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
