@@ -38,7 +38,7 @@ impl Entry {
             Err(e) => Entry {
                 name: sanitize_line(&name),
                 path: Some(path.to_path_buf()),
-                article: Err(LoadError::Io(e.to_string())),
+                article: Err(LoadError::Io(sanitize_line(&e.to_string()))),
             },
         }
     }
@@ -79,7 +79,7 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
                 Err(e) => entries.push(Entry {
                     name: sanitize_line(&path.to_string_lossy()),
                     path: Some(path.clone()),
-                    article: Err(LoadError::Io(e.to_string())),
+                    article: Err(LoadError::Io(sanitize_line(&e.to_string()))),
                 }),
             }
         } else {

@@ -1,6 +1,6 @@
 //! Turning the bytes of one file into an [`Article`].
 
-use super::sanitize::sanitize;
+use super::sanitize::{sanitize, sanitize_line};
 use super::{Article, Block, BlockKind, Meta};
 use serde::Deserialize;
 use std::ops::Range;
@@ -366,7 +366,7 @@ struct JsonArticle {
 /// lines) and optional `source`, `date`, `author`, `url`.
 fn parse_json(source: &str) -> Result<Article, LoadError> {
     let doc: JsonArticle =
-        serde_json::from_str(source).map_err(|e| LoadError::Json(e.to_string()))?;
+        serde_json::from_str(source).map_err(|e| LoadError::Json(sanitize_line(&e.to_string())))?;
     let mut out = TextBuilder::default();
     out.push(BlockKind::Headline, &doc.title.replace('\n', " "));
     let body = doc.body.replace("\r\n", "\n");
@@ -380,7 +380,7 @@ fn parse_json(source: &str) -> Result<Article, LoadError> {
         url: doc.url,
     };
     // Metadata is shown too, so it is sanitised like the text.
-    let clean = |v: Option<String>| v.map(|s| super::sanitize::sanitize_line(&s));
+    let clean = |v: Option<String>| v.map(|s| sanitize_line(&s));
     let meta = Meta {
         source: clean(meta.source),
         date: clean(meta.date),
