@@ -92,6 +92,22 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// SIGTERM, SIGHUP (a dropped SSH connection) and SIGQUIT end the reader
+/// with the terminal restored, instead of leaving it raw. The handler runs
+/// on its own thread, so it may take the time to write to the terminal.
+fn restore_on_signals() -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])
+        .context("cannot install signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 fn read(paths: &[PathBuf]) -> Result<()> {
     let entries = if !paths.is_empty() {
         article::collect(paths)
@@ -109,6 +125,7 @@ fn read(paths: &[PathBuf]) -> Result<()> {
         restore_terminal();
         default_hook(info);
     }));
+    restore_on_signals()?;
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let _guard = TerminalGuard;
     execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;

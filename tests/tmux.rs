@@ -64,6 +64,55 @@ impl Drop for Tmux {
     }
 }
 
+impl Tmux {
+    /// byline (with `args`) in an 80×24 tmux window. When byline ends, the
+    /// shell prints its exit status and whether the terminal is back in
+    /// cooked mode, and keeps the pane open to be read.
+    fn start(name: &str, args: &[&str]) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("byline-test-{name}-{}", std::process::id()),
+        };
+        let binary = env!("CARGO_BIN_EXE_byline");
+        let root = env!("CARGO_MANIFEST_DIR");
+        let args: String = args.iter().map(|a| format!(" '{a}'")).collect();
+        let command = format!(
+            "'{binary}'{args}; echo \"byline exited $?\"; stty -a | grep -o -- '-*icanon' ; sleep 60"
+        );
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            root,
+            "-e",
+            "TERM=xterm-256color",
+            &command,
+        ]);
+        assert!(started.status.success(), "tmux: {started:?}");
+        tmux
+    }
+
+    /// The pid of the byline process in the pane (the shell's child).
+    fn byline_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -81,31 +130,7 @@ fn reader_in_a_real_terminal() {
         eprintln!("tmux not installed: end-to-end test skipped");
         return;
     }
-    let tmux = Tmux {
-        socket: format!("byline-test-{}", std::process::id()),
-    };
-    let binary = env!("CARGO_BIN_EXE_byline");
-    let root = env!("CARGO_MANIFEST_DIR");
-    let command = format!("'{binary}'; echo \"byline exited $?\"; sleep 60");
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-c",
-        root,
-        "-e",
-        "TERM=xterm-256color",
-        // After byline ends, the shell reports its exit status on the main
-        // screen and keeps the pane open for reading.
-        &command,
-    ]);
-    assert!(started.status.success(), "tmux: {started:?}");
-
+    let tmux = Tmux::start("main", &[]);
     // The seed article opens first, with its people and quotes beside it.
     let screen = tmux.wait_for("the people panel", |s| s.contains("People (7)"));
     assert!(screen.contains("Venezuela und Russland"), "{screen}");
@@ -143,11 +168,42 @@ fn reader_in_a_real_terminal() {
 
     // q quits with status 0 and leaves the alternate screen.
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("the exit", |s| s.contains("byline exited"));
+    let screen = tmux.wait_for("the exit", |s| s.contains("icanon"));
     assert!(screen.contains("byline exited 0"), "{screen}");
+    assert!(screen.contains("\nicanon"), "cooked mode again:\n{screen}");
     assert!(
         !screen.contains("People (7)"),
         "the reader's screen is gone:\n{screen}"
     );
     assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
+}
+
+/// SIGTERM and SIGHUP (a dropped SSH connection) end byline with the
+/// terminal restored.
+#[test]
+fn signals_restore_the_terminal() {
+    if !tmux_available() {
+        assert!(
+            std::env::var("BYLINE_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "tmux is required here but missing"
+        );
+        return;
+    }
+    for (signal, status) in [("TERM", 143), ("HUP", 129)] {
+        let tmux = Tmux::start(&format!("sig{signal}"), &[]);
+        tmux.wait_for("the reader", |s| s.contains("People (7)"));
+        let pid = tmux.byline_pid();
+        assert!(!pid.is_empty(), "byline runs in the pane");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status();
+        assert!(killed.is_ok_and(|s| s.success()));
+        let screen = tmux.wait_for("the exit", |s| s.contains("icanon"));
+        assert!(
+            screen.contains(&format!("byline exited {status}")),
+            "{screen}"
+        );
+        assert!(screen.contains("\nicanon"), "cooked mode again:\n{screen}");
+        assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
+    }
 }
