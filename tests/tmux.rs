@@ -69,14 +69,22 @@ impl Tmux {
     /// shell prints its exit status and whether the terminal is back in
     /// cooked mode, and keeps the pane open to be read.
     fn start(name: &str, args: &[&str]) -> Tmux {
+        Tmux::start_recording(name, args, None)
+    }
+
+    /// As `start`, and when `record` is given, every byte byline writes to
+    /// the terminal is appended to that file (tmux pipe-pane).
+    fn start_recording(name: &str, args: &[&str], record: Option<&std::path::Path>) -> Tmux {
         let tmux = Tmux {
             socket: format!("byline-test-{name}-{}", std::process::id()),
         };
+        // Give pipe-pane time to attach before byline draws.
+        let pause = if record.is_some() { "sleep 0.5; " } else { "" };
         let binary = env!("CARGO_BIN_EXE_byline");
         let root = env!("CARGO_MANIFEST_DIR");
         let args: String = args.iter().map(|a| format!(" '{a}'")).collect();
         let command = format!(
-            "'{binary}'{args}; echo \"byline exited $?\"; stty -a | grep -o -- '-*icanon' ; sleep 60"
+            "{pause}'{binary}'{args}; echo \"byline exited $?\"; stty -a | grep -o -- '-*icanon' ; sleep 60"
         );
         let started = tmux.run(&[
             "new-session",
@@ -94,6 +102,11 @@ impl Tmux {
             &command,
         ]);
         assert!(started.status.success(), "tmux: {started:?}");
+        if let Some(path) = record {
+            let pipe = format!("cat >> '{}'", path.display());
+            let piped = tmux.run(&["pipe-pane", "-o", "-t", "t", &pipe]);
+            assert!(piped.status.success(), "pipe-pane: {piped:?}");
+        }
         tmux
     }
 
@@ -205,5 +218,67 @@ fn signals_restore_the_terminal() {
         );
         assert!(screen.contains("\nicanon"), "cooked mode again:\n{screen}");
         assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
+    }
+}
+
+/// Escape sequences in an article (and in its file name) never reach the
+/// terminal: the bytes byline writes hold none of them, and the reader
+/// shows placeholders instead and still answers keys.
+#[test]
+fn hostile_article_bytes_never_reach_the_terminal() {
+    if !tmux_available() {
+        assert!(
+            std::env::var("BYLINE_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "tmux is required here but missing"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = "Evil \u{1b}]0;PWNED-TITLE\u{7}headline\n\n\
+        Clipboard \u{1b}]52;c;SGVsbG8=\u{7} grab. Title \u{1b}]2;PWNED-TITLE\u{1b}\\ set. \
+        C1 \u{9b}31m red, \u{1b}[2J clear, \u{1b}P+q544e\u{1b}\\ query, \u{1b}_apc\u{1b}\\, \
+        bell \u{7}, bidi \u{202e}desrever\u{202c}. „Ein Zitat“, sagte Anna Keller.\n";
+    std::fs::write(dir.path().join("01-evil.txt"), article).expect("write article");
+    std::fs::write(
+        dir.path().join("02-\u{1b}]0;PWNED-TITLE\u{7}name.txt"),
+        "Name\n\nBody.",
+    )
+    .expect("write oddly named article");
+    let record = dir.path().join("record.bin");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let tmux = Tmux::start_recording("hostile", &[&folder], Some(&record));
+    let screen = tmux.wait_for("the article", |s| s.contains("Clipboard"));
+    assert!(
+        screen.contains("^[]52;c;SGVsbG8=^G"),
+        "placeholders shown:\n{screen}"
+    );
+    // Scroll, open the article list (it shows the odd file name), close, quit.
+    tmux.keys(&["j", "Tab", "a"]);
+    tmux.wait_for("the article list", |s| s.contains("Articles ("));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the list closed", |s| !s.contains("Articles ("));
+    tmux.keys(&["]"]);
+    tmux.wait_for("the second article", |s| s.contains("Body."));
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("icanon"));
+    assert!(screen.contains("byline exited 0"), "{screen}");
+    let bytes = std::fs::read(&record).expect("recording");
+    assert!(bytes.len() > 1000, "the recording holds the session");
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    for needle in [
+        &b"\x1b]52"[..],
+        b"\x1b]0;PWNED",
+        b"\x1b]2;PWNED",
+        b"\xc2\x9b",
+        b"\x1bP+q",
+        b"\x1b_apc",
+        b"\x1b[2J clear",
+        "\u{202e}".as_bytes(),
+    ] {
+        assert!(
+            !contains(needle),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(needle)
+        );
     }
 }
