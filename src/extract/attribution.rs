@@ -140,12 +140,19 @@ impl Context<'_> {
     /// The most recent person mentioned before `offset` whose gender fits,
     /// within the segments from `earliest` on.
     fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|(r, _)| r.end <= offset && r.start >= earliest)
+        self.mentions_before(offset)
+            .take_while(|(r, _)| r.start >= earliest)
             .map(|&(_, p)| p)
             .find(|&p| gender.fits(self.people[p].gender))
+    }
+
+    /// Mentions that end before `offset`, the nearest first.
+    fn mentions_before(&self, offset: usize) -> impl Iterator<Item = &(Range<usize>, usize)> {
+        let end = self.mentions.partition_point(|(r, _)| r.start < offset);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .filter(move |(r, _)| r.end <= offset)
     }
 
     fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
@@ -165,12 +172,9 @@ impl Context<'_> {
                     [] if unnamed => None,
                     [] => self.recent_person(offset, earliest, g),
                     several => self
-                        .mentions
-                        .iter()
-                        .rev()
-                        .filter(|(r, p)| r.end <= offset && several.contains(p))
+                        .mentions_before(offset)
                         .map(|&(_, p)| p)
-                        .next(),
+                        .find(|p| several.contains(p)),
                 }
             }
             Referent::Nobody => None,

@@ -135,12 +135,23 @@ const ROLE_WORDS_EN: &str = "
 fn role_stem(lower: &str) -> &str {
     for suffix in ["innen", "en", "n", "s"] {
         if let Some(stem) = lower.strip_suffix(suffix)
-            && role_endings_de().iter().any(|r| stem.ends_with(r))
+            && german_role_ending(stem).is_some()
         {
             return stem;
         }
     }
     lower
+}
+
+/// The longest German role noun that `word` (lower case) ends with. Tries
+/// each suffix against the set rather than each role against the word:
+/// this runs for every capitalised word of every article.
+fn german_role_ending(word: &str) -> Option<&'static str> {
+    let endings = role_endings_de();
+    word.char_indices()
+        .map(|(i, _)| &word[i..])
+        .filter(|suffix| suffix.len() >= 4)
+        .find_map(|suffix| endings.get(suffix).copied())
 }
 
 /// The role noun a word ends in (lower case, e.g. "minister" for
@@ -155,12 +166,7 @@ pub fn role_of(word: &str) -> Option<&'static str> {
     {
         return Some(r);
     }
-    let stem = role_stem(&lower);
-    role_endings_de()
-        .iter()
-        .filter(|r| stem.ends_with(*r))
-        .max_by_key(|r| r.len())
-        .copied()
+    german_role_ending(role_stem(&lower))
 }
 
 /// Whether a word (without its period) is a title written before names.

@@ -99,16 +99,19 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .into_iter()
         .filter(|s| !is_title_like(&text[s.range.clone()]))
         .collect();
+    let top_level: Vec<&quotes::Span> = spans.iter().filter(|s| !s.nested).collect();
     let infos: Vec<attribution::SegmentInfo> = segments
         .iter()
         .map(|seg| {
             let tokens = token::tokenize(text, seg.clone());
+            // Top-level quotes do not overlap and are sorted, so the last
+            // one opened before a token is the only one that can hold it.
             let in_quote: Vec<bool> = tokens
                 .iter()
                 .map(|t| {
-                    spans
-                        .iter()
-                        .any(|s| s.open <= t.range.start && t.range.start < s.close)
+                    let i = top_level.partition_point(|s| s.open <= t.range.start);
+                    i.checked_sub(1)
+                        .is_some_and(|k| t.range.start < top_level[k].close)
                 })
                 .collect();
             let sentence = token::sentences(text, &tokens, &in_quote);
