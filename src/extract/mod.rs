@@ -126,8 +126,8 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .iter()
         .map(|i| people::Segment { tokens: &i.tokens })
         .collect();
-    let people = people::find(text, &segs);
     let lang = lang::detect(text);
+    let people = people::find(text, lang, &segs);
     let (outer, nested): (Vec<quotes::Span>, Vec<quotes::Span>) =
         spans.into_iter().partition(|s| !s.nested);
     let outer_speakers = attribution::attribute(text, lang, &infos, &outer, &people);

@@ -9,6 +9,7 @@
 //! mention of them; where two people share a surname, the one named most
 //! recently is meant.
 
+use super::lang::Lang;
 use super::lexicon::{
     Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_speech_cue, is_title,
     role_gender, role_of,
@@ -185,10 +186,79 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
     None
 }
 
+/// An English lower-case noun that names what someone does, by its suffix
+/// (librarian, designer, editor, economist, consultant), leaving out the
+/// common words that end the same way but are not nouns for people.
+fn is_agent_noun(word: &str) -> bool {
+    const NOT_AGENTS: &[&str] = &[
+        "after",
+        "under",
+        "over",
+        "never",
+        "other",
+        "ever",
+        "whether",
+        "either",
+        "rather",
+        "later",
+        "together",
+        "another",
+        "further",
+        "however",
+        "whatever",
+        "whenever",
+        "former",
+        "latter",
+        "sooner",
+        "longer",
+        "order",
+        "number",
+        "member",
+        "error",
+        "major",
+        "minor",
+        "prior",
+        "recent",
+        "current",
+        "different",
+        "present",
+        "percent",
+        "independent",
+        "consistent",
+        "frequent",
+        "ancient",
+        "silent",
+        "urgent",
+        "against",
+        "amongst",
+        "meant",
+        "want",
+        "went",
+        "sent",
+        "spent",
+        "event",
+        "moment",
+        "statement",
+        "government",
+        "department",
+        "agreement",
+        "comment",
+        "payment",
+        "development",
+    ];
+    word.len() >= 5
+        && word.chars().all(|c| c.is_lowercase() || c == '-')
+        && ["ian", "er", "or", "ist", "ant", "ent", "eer", "ess"]
+            .iter()
+            .any(|s| word.ends_with(s))
+        && !NOT_AGENTS.contains(&word)
+}
+
 /// Evidence from context that a run names a person: the index of the run's
 /// word where the name starts, and the role or title it was introduced with.
 fn evidence(
     text: &str,
+    lang: Lang,
     tokens: &[Token],
     run: &Run,
     words: &[String],
@@ -205,6 +275,11 @@ fn evidence(
         .get(run.end)
         .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
+        // English: an occupation right before a full name ("librarian
+        // Tomasz Wrona", "designer Mary Quant").
+        if lang == Lang::En && words.len() >= 2 && is_agent_noun(prev) {
+            return Some((0, None));
+        }
         if is_title(prev) {
             return Some((0, role_of(prev)));
         }
@@ -287,7 +362,7 @@ fn ends_like(words: &[String], name: &[String]) -> bool {
 }
 
 /// Find the people named in the segments of `text`.
-pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
+pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Pass 1: runs with evidence define people, longest names first so that
     // shorter forms fold into them.
     let mut all_runs: Vec<(Run, Vec<String>)> = Vec::new();
@@ -300,8 +375,24 @@ pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
     // (run index, first word of the name, the name's words, role)
     let mut evidenced: Vec<(usize, usize, Vec<String>, Option<&'static str>)> = Vec::new();
     for (k, (run, words)) in all_runs.iter().enumerate() {
-        if let Some((first, role)) = evidence(text, segments[run.segment].tokens, run, words) {
+        if let Some((first, role)) = evidence(text, lang, segments[run.segment].tokens, run, words)
+        {
             evidenced.push((k, first, words[first..].to_vec(), role));
+        }
+    }
+    // "Anna Kellers Büro" is Anna Keller's office when "Anna Keller" is
+    // named elsewhere: cut a candidate after a genitive that completes
+    // another candidate's name.
+    let names: Vec<Vec<String>> = evidenced.iter().map(|e| e.2.clone()).collect();
+    for e in &mut evidenced {
+        let words = &e.2;
+        let cut = (1..words.len()).find(|&m| {
+            names
+                .iter()
+                .any(|n| n.len() == m && words[m - 1] != n[m - 1] && ends_like(&words[..m], n))
+        });
+        if let Some(m) = cut {
+            e.2.truncate(m);
         }
     }
     let mut order: Vec<usize> = (0..evidenced.len()).collect();
@@ -318,7 +409,20 @@ pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
                     .iter()
                     .filter(|t| t.kind == Kind::Word)
                     .collect();
-                let span = word_tokens[*first].range.start..tokens[run.end - 1].range.end;
+                // The name without a possessive ending ("Doris Day's" → "Doris Day").
+                let mut words = words.clone();
+                let last = word_tokens[*first + words.len() - 1];
+                let mut end = last.range.end;
+                if let Some(w) = words.last_mut() {
+                    for suffix in ["'s", "’s"] {
+                        if let Some(stem) = w.strip_suffix(suffix) {
+                            end -= suffix.len();
+                            *w = stem.to_string();
+                            break;
+                        }
+                    }
+                }
+                let span = word_tokens[*first].range.start..end;
                 people.push(Person {
                     name: text[span].to_string(),
                     words: words.clone(),
@@ -399,4 +503,77 @@ pub fn find(text: &str, segments: &[Segment]) -> Vec<Person> {
     people.retain(|p| !p.mentions.is_empty());
     people.sort_by_key(|p| p.mentions[0].start);
     people
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+
+    fn names(text: &str) -> Vec<(String, usize)> {
+        extract_text(text)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn role_nouns_and_titles_introduce_names() {
+        let found = names(
+            "Der Verteidigungsminister Vladimir Padrino López sprach. Später sagte Padrino López mehr. \
+             Rechts im Bild Minister El Aissami, der mit Präsident Maduro sprach.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Vladimir Padrino López".to_string(), 2),
+                ("El Aissami".to_string(), 1),
+                ("Maduro".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_nouns_alone_are_not_people() {
+        assert!(
+            names("Die Regierung und die Opposition stritten über Haushalt und Steuern.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn genitive_and_possessive_forms_merge() {
+        let found =
+            names("Kanzlerin Anna Keller sprach. Kellers Plan gefiel. Anna Kellers Büro schwieg.");
+        assert_eq!(found, vec![("Anna Keller".to_string(), 3)]);
+        let found = names("Health Minister Sarah Okafor spoke. Okafor's office said more.");
+        assert_eq!(found, vec![("Sarah Okafor".to_string(), 2)]);
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart() {
+        let text = "The mayor, Sadiq Khan, spoke. The attacker, Usman Khan, 28, was named. \
+                    Khan was shot.";
+        let x = extract_text(text);
+        let people: Vec<&str> = x.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, vec!["Sadiq Khan", "Usman Khan"]);
+        // The bare surname goes to the one named last.
+        assert_eq!(x.people[1].mentions.len(), 2);
+    }
+
+    #[test]
+    fn given_name_inside_a_run_of_nouns() {
+        let found = names("Angeführt wurde die Gegnerschaft von Ernst Bachmann aus Riedlikon.");
+        assert_eq!(found, vec![("Ernst Bachmann".to_string(), 1)]);
+    }
+
+    #[test]
+    fn occupations_and_apposition_in_english() {
+        let found = names(
+            "Head librarian Tomasz Wrona agreed. Anne-Marie Cotter, director of the Trust, did not. \
+             Doris Day's Best Friends sang.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Tomasz Wrona", "Anne-Marie Cotter", "Doris Day"]);
+    }
 }
