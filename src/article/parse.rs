@@ -474,5 +474,15 @@ mod tests {
         );
         let a = parse("a.txt", b"Head\xff line\n\nBody", Format::Text).unwrap();
         assert_eq!(a.warnings.len(), 1);
+        // Nesting deeper than serde_json's limit is an error, not a stack overflow.
+        let deep = format!(
+            "{{\"title\": {}1{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(matches!(
+            parse("a.json", deep.as_bytes(), Format::Json),
+            Err(LoadError::Json(_))
+        ));
     }
 }
