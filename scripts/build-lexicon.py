@@ -5,7 +5,9 @@ Sources (see NOTICE): the US Census 1990 given-name lists (public domain) and th
 first tokens of multi-token person names in the NER training splits under
 ../shared/data/ner/ (GermEval 2014, GUM, WikiGold; CC BY). A training-data name
 is kept only when the word is the first token of a person name in at least half
-of its occurrences, so that ordinary capitalised nouns do not slip in.
+of its occurrences, so that ordinary capitalised nouns do not slip in; a census
+name is dropped when the training data uses it mostly for something else ("In",
+"May", "Tod", "Art").
 
 usage: scripts/build-lexicon.py [SHARED_DATA_DIR] > assets/lexicon/given-names.tsv
 """
@@ -30,6 +32,7 @@ male = census(os.path.join(data, "names/dist.male.first"))
 female = census(os.path.join(data, "names/dist.female.first"))
 
 first_in_person = collections.Counter()
+in_person = collections.Counter()
 seen = collections.Counter()
 for rel in ("ner/germeval2014/train.tsv", "ner/gum/train.tsv", "ner/wikigold/train.tsv"):
     sentence = []
@@ -41,6 +44,8 @@ for rel in ("ner/germeval2014/train.tsv", "ner/gum/train.tsv", "ner/wikigold/tra
             if not line.strip():
                 for i, (tok, tag) in enumerate(sentence):
                     seen[tok] += 1
+                    if tag in ("B-PER", "I-PER"):
+                        in_person[tok] += 1
                     nxt = sentence[i + 1][1] if i + 1 < len(sentence) else "O"
                     if tag == "B-PER" and nxt == "I-PER":
                         first_in_person[tok] += 1
@@ -49,8 +54,16 @@ for rel in ("ner/germeval2014/train.tsv", "ner/gum/train.tsv", "ner/wikigold/tra
             tok, tag = line.split("\t")[:2]
             sentence.append((tok, tag))
 
+def common_word(tok):
+    """A word the training data mostly uses for something else than a
+    name ("In", "So", "May", "Tod", "Art"): the census lists hold many."""
+    return seen[tok] >= 3 and in_person[tok] / seen[tok] < 0.25
+
+
 names = {}
 for name in set(male) | set(female):
+    if common_word(name):
+        continue
     m, f = male.get(name, 0.0), female.get(name, 0.0)
     names[name] = "m" if m > 2 * f else "f" if f > 2 * m else "u"
 for tok, n in first_in_person.items():
