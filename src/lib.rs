@@ -15,4 +15,5 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod layout;
+pub mod render;
 pub mod ui;

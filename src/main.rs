@@ -5,16 +5,14 @@ use byline::app::App;
 use byline::article::{self, Entry};
 use byline::document::Document;
 use byline::export;
-use byline::ui::{Screen, Theme};
+use byline::render::Renderer;
+use byline::ui::Theme;
 use clap::{Parser, Subcommand, ValueEnum};
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, event, execute, queue};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use std::io::{BufWriter, Stdout, Write, stdout};
+use crossterm::{cursor, event, execute};
+use std::io::{BufWriter, Write, stdout};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -75,8 +73,6 @@ fn extract(format: Format, paths: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown.
 fn restore_terminal() {
     let _ = disable_raw_mode();
@@ -129,28 +125,24 @@ fn read(paths: &[PathBuf]) -> Result<()> {
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let _guard = TerminalGuard;
     execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::new(stdout())))?;
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    draw(&mut terminal, &app, &theme)?;
+    let (width, height) = crossterm::terminal::size()?;
+    // BYLINE_REDRAW=full turns scroll regions off, for terminals that
+    // handle them badly.
+    let scroll_regions = std::env::var("BYLINE_REDRAW").as_deref() != Ok("full");
+    let mut renderer = Renderer::new(BufWriter::new(stdout()), width, height, scroll_regions)?;
+    app.resize(width, height);
+    renderer.draw(&app, &theme, None)?;
     // Block on input: no ticks, no work while nothing happens.
     while !app.quit {
         let event = event::read()?;
+        let (view, scroll) = (app.view(), app.scroll);
         if app.on_event(&event) && !app.quit {
-            if let event::Event::Resize(..) = event {
-                terminal.autoresize()?;
+            if let event::Event::Resize(w, h) = event {
+                renderer.resize(w, h)?;
             }
-            draw(&mut terminal, &app, &theme)?;
+            let scrolled = (app.view() == view).then(|| app.scroll as isize - scroll as isize);
+            renderer.draw(&app, &theme, scrolled)?;
         }
     }
-    Ok(())
-}
-
-/// One frame, written as one synchronized update through a buffered writer.
-fn draw(terminal: &mut Term, app: &App, theme: &Theme) -> Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()?;
     Ok(())
 }

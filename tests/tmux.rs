@@ -282,3 +282,72 @@ fn hostile_article_bytes_never_reach_the_terminal() {
         );
     }
 }
+
+/// After many one-line scrolls (drawn with terminal scroll regions), the
+/// screen is exactly what a fresh full drawing of the same state shows.
+#[test]
+fn scrolled_screen_matches_a_full_redraw() {
+    use byline::app::{Action, App};
+    use byline::ui::{Screen, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    if !tmux_available() {
+        assert!(
+            std::env::var("BYLINE_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "tmux is required here but missing"
+        );
+        return;
+    }
+    for panel in [true, false] {
+        let tmux = Tmux::start(&format!("scroll-{panel}"), &[]);
+        tmux.wait_for("the reader", |s| s.contains("People (7)"));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut app = App::new(byline::article::collect(&[root.join("assets")]));
+        app.resize(80, 24);
+        if !panel {
+            tmux.keys(&["p"]);
+            app.apply(Action::TogglePanel);
+        }
+        // Down 37 lines one at a time, up 11, down 5: each a scroll step.
+        let mut keys = Vec::new();
+        for (key, count, action) in [
+            ("j", 37, Action::LineDown),
+            ("k", 11, Action::LineUp),
+            ("j", 5, Action::LineDown),
+        ] {
+            for _ in 0..count {
+                keys.push(key);
+                app.apply(action);
+            }
+        }
+        for key in keys {
+            tmux.keys(&[key]);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    Screen {
+                        app: &app,
+                        theme: &Theme::colour(),
+                    },
+                    f.area(),
+                )
+            })
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let expected: Vec<String> = (0..24)
+            .map(|y| {
+                let row: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+                row.trim_end().to_string()
+            })
+            .collect();
+        let expected_text = expected.join("\n");
+        let screen = tmux.wait_for("the last scroll", |s| {
+            let rows: Vec<&str> = s.lines().map(str::trim_end).collect();
+            rows.join("\n").trim_end() == expected_text.trim_end()
+        });
+        assert!(!screen.is_empty());
+    }
+}

@@ -47,6 +47,24 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
 }
 
+/// Everything drawn that is not the scroll position: when two views are
+/// equal, a redraw only has to move the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    current: usize,
+    focus: Focus,
+    person: usize,
+    quote: usize,
+    target: Option<Target>,
+    show_person: bool,
+    search: Option<(String, bool, usize)>,
+    help: bool,
+    article_list: Option<usize>,
+    panel: bool,
+    status: Option<String>,
+    areas: Areas,
+}
+
 pub struct App {
     entries: Vec<Entry>,
     /// Extraction results, computed when an article is first opened.
@@ -100,6 +118,27 @@ impl App {
         };
         app.open(0);
         app
+    }
+
+    /// What is drawn, apart from the scroll position.
+    pub fn view(&self) -> View {
+        View {
+            current: self.current,
+            focus: self.focus,
+            person: self.person,
+            quote: self.quote,
+            target: self.target,
+            show_person: self.show_person,
+            search: self
+                .search
+                .as_ref()
+                .map(|s| (s.query.clone(), s.editing, s.matches.len())),
+            help: self.help,
+            article_list: self.article_list,
+            panel: self.panel,
+            status: self.status.clone(),
+            areas: self.areas,
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
