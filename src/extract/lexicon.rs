@@ -284,8 +284,6 @@ pub fn is_particle(word: &str) -> bool {
             | "de"
             | "del"
             | "della"
-            | "der"
-            | "den"
             | "ter"
             | "ten"
             | "da"
@@ -296,13 +294,13 @@ pub fn is_particle(word: &str) -> bool {
             | "le"
             | "bin"
             | "ibn"
+            | "bint"
             | "al"
+            | "el"
             | "El"
             | "Al"
-            | "el"
             | "y"
             | "zu"
-            | "vom"
             | "De"
             | "Van"
             | "Von"
@@ -311,8 +309,14 @@ pub fn is_particle(word: &str) -> bool {
             | "Du"
             | "Le"
             | "La"
-            | "bint"
     )
+}
+
+/// Articles that follow some particles inside a name ("von der", "van
+/// den", "de la"); alone, "der" and "den" are German articles.
+pub fn is_particle_article(first: &str, word: &str) -> bool {
+    matches!(first.to_lowercase().as_str(), "von" | "van" | "de")
+        && matches!(word, "der" | "den" | "la" | "los" | "las")
 }
 
 /// Capitalised words that are never part of a name: function words that

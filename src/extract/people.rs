@@ -11,8 +11,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_speech_cue, is_title,
-    role_gender, role_of,
+    Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_particle_article,
+    is_speech_cue, is_title, role_gender, role_of,
 };
 use super::token::{Kind, Token};
 use std::ops::Range;
@@ -95,8 +95,17 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
             }
             if name_word(j) && j - start < 5 {
                 j += 1;
-            } else if is_word(j) && is_particle(word(text, &tokens[j])) && name_word(j + 1) {
-                j += 2;
+            } else if is_word(j) && is_particle(word(text, &tokens[j])) {
+                // "von der Leyen", "van den Broek", "bin Laden".
+                let mut k = j + 1;
+                if is_word(k) && is_particle_article(word(text, &tokens[j]), word(text, &tokens[k]))
+                {
+                    k += 1;
+                }
+                if !name_word(k) {
+                    break;
+                }
+                j = k + 1;
             } else if is_word(j)
                 && word(text, &tokens[j]).chars().count() == 1
                 && tokens.get(j + 1).is_some_and(|t| word(text, t) == ".")
@@ -341,7 +350,8 @@ fn evidence(
 /// Name words match exactly, but particles in any case: "Von Aschberg" at a
 /// sentence start is "von Aschberg".
 fn same_word(a: &str, b: &str) -> bool {
-    a == b || (is_particle(a) && is_particle(b) && a.eq_ignore_ascii_case(b))
+    let particle = |w: &str| is_particle(w) || matches!(w, "der" | "den" | "la" | "los" | "las");
+    a == b || (particle(a) && particle(b) && a.eq_ignore_ascii_case(b))
 }
 
 /// Whether `words` end like the name `name` does: a suffix of it, the last
@@ -375,7 +385,11 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // (run index, first word of the name, the name's words, role)
     let mut evidenced: Vec<(usize, usize, Vec<String>, Option<&'static str>)> = Vec::new();
     for (k, (run, words)) in all_runs.iter().enumerate() {
-        if let Some((first, role)) = evidence(text, lang, segments[run.segment].tokens, run, words)
+        // A name ends in a word, not an initial ("Michael J" is cut short).
+        let ends_in_word = words.last().is_some_and(|w| w.chars().count() > 1);
+        if ends_in_word
+            && let Some((first, role)) =
+                evidence(text, lang, segments[run.segment].tokens, run, words)
         {
             evidenced.push((k, first, words[first..].to_vec(), role));
         }
@@ -559,6 +573,13 @@ mod tests {
         assert_eq!(people, vec!["Sadiq Khan", "Usman Khan"]);
         // The bare surname goes to the one named last.
         assert_eq!(x.people[1].mentions.len(), 2);
+    }
+
+    #[test]
+    fn articles_join_names_only_after_a_particle() {
+        let found = names("Damals betrat Neil Armstrong den Mond. Ursula von der Leyen sprach.");
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Neil Armstrong", "Ursula von der Leyen"]);
     }
 
     #[test]
