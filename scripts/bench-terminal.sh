@@ -59,6 +59,36 @@ run() {
   echo "$name $((t1 - t0)) $(( (size1 - size0) / steps ))"
 }
 
+# start_time NAME COMMAND MARKER: prints "NAME start_ms"
+start_time() {
+  local name=$1 command=$2 marker=$3
+  local sock=bench-$$-$name
+  tmux -L "$sock" new-session -d -s b -x 100 -y 30 "sleep 60"
+  local t0 t1
+  t0=$(now_ms)
+  tmux -L "$sock" new-window -t b: "$command; sleep 30"
+  until [[ $(tmux -L "$sock" capture-pane -p -t b) == *"$marker"* ]]; do
+    if (( $(now_ms) - t0 > 10000 )); then echo "$name: no first screen in 10 s" >&2; exit 1; fi
+    sleep 0.002
+  done
+  t1=$(now_ms)
+  tmux -L "$sock" send-keys -t b q
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  echo "$name $((t1 - t0))"
+}
+
+# A library of 10,000 articles (the samples, over and over).
+library=$work/library
+mkdir -p "$library"
+python3 - "$library" <<'PY'
+import glob, os, sys
+samples = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("assets/*.txt"))]
+for i in range(10000):
+    with open(os.path.join(sys.argv[1], f"{i:05d}.txt"), "w", encoding="utf-8") as f:
+        f.write(samples[i % len(samples)])
+PY
+library_marker=$(head -n 1 "$library/00000.txt" | awk '{print $1}')
+
 results=$( {
   run less "less '$article'" ""
   run byline-panel "'$byline' '$article'" ""
@@ -73,3 +103,7 @@ echo "$results" | awk -v steps="$steps" '
       printf "%-16s %9d ms %14d %9.2fx\n", name[i], ms[i], b[i], (less_b ? b[i] / less_b : 0)
     printf "(%d single-line steps at 100x30; first screen: from opening the tmux window until the first words show, polled every 2 ms)\n", steps
   }'
+echo
+echo "library of 10,000 articles: first screen"
+start_time less-first-file "less '$library/00000.txt'" "$library_marker"
+start_time byline-library "'$byline' '$library'" "$library_marker"

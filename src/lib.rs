@@ -15,5 +15,6 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod layout;
+pub mod loader;
 pub mod render;
 pub mod ui;

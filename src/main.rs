@@ -2,9 +2,9 @@
 
 use anyhow::{Context, Result};
 use byline::app::App;
-use byline::article::{self, Entry};
-use byline::document::Document;
+use byline::article;
 use byline::export;
+use byline::loader::{Loaded, Loader};
 use byline::render::Renderer;
 use byline::ui::Theme;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -12,8 +12,17 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, event, execute};
-use std::io::{BufWriter, Write, stdout};
+use std::io::{BufWriter, stdout};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long the first frame waits for the first article before showing
+/// that it is loading.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(50);
+
+/// At most this many waiting messages are taken in before a frame is drawn.
+const MAX_BATCH: usize = 4096;
 
 #[derive(Parser)]
 #[command(
@@ -57,19 +66,17 @@ fn main() -> Result<()> {
 }
 
 fn extract(format: Format, paths: &[PathBuf]) -> Result<()> {
-    let mut docs = Vec::new();
-    for Entry { name, article, .. } in article::collect(paths) {
-        match article {
-            Ok(a) => docs.push(Document::new(a)),
-            Err(e) => eprintln!("byline: {name}: {e}"),
-        }
-    }
-    let out = match format {
-        Format::Json => export::json(&docs)?,
-        Format::Text => export::text(&docs),
+    let style = match format {
+        Format::Json => export::Style::Json,
+        Format::Text => export::Style::Text,
     };
-    let mut stdout = stdout().lock();
-    writeln!(stdout, "{out}")?;
+    let mut out = BufWriter::new(stdout().lock());
+    export::write(
+        &article::list(paths),
+        style,
+        &mut out,
+        &mut std::io::stderr(),
+    )?;
     Ok(())
 }
 
@@ -104,16 +111,50 @@ fn restore_on_signals() -> Result<()> {
     Ok(())
 }
 
+/// What wakes the event loop: a key or resize, or an article from the loader.
+enum Message {
+    Terminal(event::Event),
+    TerminalGone(std::io::Error),
+    Loaded(Box<Loaded>),
+}
+
+/// Apply one message to the app. Returns whether the screen changes.
+fn handle<W: std::io::Write>(
+    app: &mut App,
+    renderer: &mut Renderer<W>,
+    message: Message,
+) -> Result<bool> {
+    Ok(match message {
+        Message::Terminal(event) => {
+            let changed = app.on_event(&event);
+            if let event::Event::Resize(w, h) = event {
+                renderer.resize(w, h)?;
+            }
+            changed
+        }
+        Message::Loaded(l) => {
+            let Loaded { index, entry, doc } = *l;
+            app.loaded(index, entry, doc)
+        }
+        Message::TerminalGone(e) => return Err(e).context("cannot read the terminal"),
+    })
+}
+
 fn read(paths: &[PathBuf]) -> Result<()> {
-    let entries = if !paths.is_empty() {
-        article::collect(paths)
+    let sources = if !paths.is_empty() {
+        article::list(paths)
     } else if Path::new("assets").is_dir() {
-        article::collect(&[PathBuf::from("assets")])
+        article::list(&[PathBuf::from("assets")])
     } else {
-        article::samples()
+        article::sample_sources()
     };
-    let mut app = App::new(entries);
+    let mut app = App::loading(&sources);
     let theme = Theme::from_env();
+    let (tx, inbox) = mpsc::channel();
+    let loaded_tx = tx.clone();
+    let loader = Loader::spawn(sources, app.take_wanted(), move |l| {
+        loaded_tx.send(Message::Loaded(Box::new(l))).is_ok()
+    })?;
 
     // A panic must not leave the terminal raw: restore first, then report.
     let default_hook = std::panic::take_hook();
@@ -131,15 +172,54 @@ fn read(paths: &[PathBuf]) -> Result<()> {
     let scroll_regions = std::env::var("BYLINE_REDRAW").as_deref() != Ok("full");
     let mut renderer = Renderer::new(BufWriter::new(stdout()), width, height, scroll_regions)?;
     app.resize(width, height);
-    renderer.draw(&app, &theme, None)?;
-    // Block on input: no ticks, no work while nothing happens.
-    while !app.quit {
-        let event = event::read()?;
-        let (view, scroll) = (app.view(), app.scroll);
-        if app.on_event(&event) && !app.quit {
-            if let event::Event::Resize(w, h) = event {
-                renderer.resize(w, h)?;
+
+    // Terminal events arrive on their own thread, so that the loop can
+    // wait on keys and loaded articles at once. Nothing ticks: with no
+    // input and no loading, the process sleeps.
+    std::thread::Builder::new()
+        .name("byline-input".into())
+        .spawn(move || {
+            loop {
+                let message = match event::read() {
+                    Ok(e) => Message::Terminal(e),
+                    Err(e) => Message::TerminalGone(e),
+                };
+                let gone = matches!(message, Message::TerminalGone(_));
+                if tx.send(message).is_err() || gone {
+                    return;
+                }
             }
+        })?;
+
+    // The first article usually arrives within milliseconds: wait a moment
+    // for it rather than draw a "loading" screen that is gone at once.
+    let deadline = std::time::Instant::now() + FIRST_FRAME_WAIT;
+    while app.is_loading() && !app.quit {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match inbox.recv_timeout(left) {
+            Ok(message) => {
+                handle(&mut app, &mut renderer, message)?;
+            }
+            Err(_) => break,
+        }
+    }
+    if let Some(index) = app.take_wanted() {
+        loader.want(index);
+    }
+    renderer.draw(&app, &theme, None)?;
+    while !app.quit {
+        let message = inbox.recv()?;
+        let (view, scroll) = (app.view(), app.scroll);
+        let mut changed = handle(&mut app, &mut renderer, message)?;
+        // Take in whatever else is waiting before drawing: a library that
+        // loads 10,000 headlines must not cost 10,000 frames.
+        for message in inbox.try_iter().take(MAX_BATCH) {
+            changed |= handle(&mut app, &mut renderer, message)?;
+        }
+        if let Some(index) = app.take_wanted() {
+            loader.want(index);
+        }
+        if changed && !app.quit {
             let scrolled = (app.view() == view).then(|| app.scroll as isize - scroll as isize);
             renderer.draw(&app, &theme, scrolled)?;
         }

@@ -9,7 +9,7 @@ pub mod search;
 
 pub use action::Action;
 
-use crate::article::{Entry, LoadError};
+use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
 use crate::layout::{Areas, WrappedArticle, areas};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -65,10 +65,22 @@ pub struct View {
     areas: Areas,
 }
 
+/// One item of the article list: its name at once, the article when loaded.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub name: String,
+    /// `None` while a background loader is still reading it.
+    pub entry: Option<Entry>,
+}
+
 pub struct App {
-    entries: Vec<Entry>,
+    slots: Vec<Slot>,
     /// Extraction results, computed when an article is first opened.
     docs: Vec<Option<Document>>,
+    /// Loading and extraction happen elsewhere (a worker thread): opening an
+    /// article asks for it through `take_wanted` instead of extracting here.
+    background: bool,
+    wanted: Option<usize>,
     current: usize,
     pub focus: Focus,
     /// The first wrapped row shown.
@@ -94,10 +106,39 @@ pub struct App {
 }
 
 impl App {
+    /// A reader over loaded entries; extraction runs when an article is
+    /// first opened, on this thread.
     pub fn new(entries: Vec<Entry>) -> App {
+        let slots = entries
+            .into_iter()
+            .map(|e| Slot {
+                name: e.name.clone(),
+                entry: Some(e),
+            })
+            .collect();
+        App::with_slots(slots, false)
+    }
+
+    /// A reader whose articles are loaded and extracted by someone else,
+    /// who hands them over with [`App::loaded`]. Until then the list shows
+    /// their names and the pane says the article is loading.
+    pub fn loading(sources: &[Source]) -> App {
+        let slots = sources
+            .iter()
+            .map(|s| Slot {
+                name: s.name.clone(),
+                entry: None,
+            })
+            .collect();
+        App::with_slots(slots, true)
+    }
+
+    fn with_slots(slots: Vec<Slot>, background: bool) -> App {
         let mut app = App {
-            docs: entries.iter().map(|_| None).collect(),
-            entries,
+            docs: slots.iter().map(|_| None).collect(),
+            slots,
+            background,
+            wanted: None,
             current: 0,
             focus: Focus::Reader,
             scroll: 0,
@@ -141,8 +182,44 @@ impl App {
         }
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The article list.
+    pub fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
+    /// The article the reader waits for and has not asked for yet; the
+    /// caller passes it on to whoever loads in the background.
+    pub fn take_wanted(&mut self) -> Option<usize> {
+        self.wanted.take()
+    }
+
+    /// An entry loaded in the background, with its extraction when it was
+    /// asked for. Returns whether the screen changes.
+    pub fn loaded(&mut self, index: usize, entry: Entry, doc: Option<Document>) -> bool {
+        if index >= self.slots.len() {
+            return false;
+        }
+        self.slots[index].entry = Some(entry);
+        let ready = doc.is_some() && self.docs[index].is_none();
+        if ready {
+            self.docs[index] = doc;
+        }
+        if index == self.current && ready {
+            self.wrapped = None;
+            self.relayout();
+        }
+        // The article list shows headlines and errors as they arrive.
+        index == self.current || self.article_list.is_some()
+    }
+
+    /// Whether the open article is still being loaded or extracted.
+    pub fn is_loading(&self) -> bool {
+        self.background
+            && self.docs.get(self.current).is_some_and(Option::is_none)
+            && self
+                .slots
+                .get(self.current)
+                .is_some_and(|s| s.entry.as_ref().is_none_or(|e| e.article.is_ok()))
     }
 
     pub fn current(&self) -> usize {
@@ -156,7 +233,13 @@ impl App {
 
     /// Why the open entry did not load, if it did not.
     pub fn load_error(&self) -> Option<&LoadError> {
-        self.entries.get(self.current)?.article.as_ref().err()
+        self.slots
+            .get(self.current)?
+            .entry
+            .as_ref()?
+            .article
+            .as_ref()
+            .err()
     }
 
     pub fn areas(&self) -> &Areas {
@@ -195,14 +278,19 @@ impl App {
 
     /// Open entry `index`: extraction runs the first time.
     pub fn open(&mut self, index: usize) {
-        if index >= self.entries.len() {
+        if index >= self.slots.len() {
             return;
         }
         self.current = index;
-        if self.docs[index].is_none()
-            && let Ok(article) = &self.entries[index].article
-        {
-            self.docs[index] = Some(Document::new(article.clone()));
+        if self.docs[index].is_none() {
+            let article = self.slots[index].entry.as_ref().map(|e| &e.article);
+            if self.background {
+                if !matches!(article, Some(Err(_))) {
+                    self.wanted = Some(index);
+                }
+            } else if let Some(Ok(article)) = article {
+                self.docs[index] = Some(Document::new(article.clone()));
+            }
         }
         self.scroll = 0;
         self.person = 0;
@@ -332,7 +420,7 @@ impl App {
             Action::Help => self.help = true,
             Action::Articles => self.article_list = Some(self.current),
             Action::NextArticle => {
-                self.open((self.current + 1).min(self.entries.len().saturating_sub(1)))
+                self.open((self.current + 1).min(self.slots.len().saturating_sub(1)))
             }
             Action::PreviousArticle => self.open(self.current.saturating_sub(1)),
             Action::TogglePanel => {
@@ -373,7 +461,7 @@ impl App {
     }
 
     fn apply_in_article_list(&mut self, action: Action, selected: usize) {
-        let last = self.entries.len().saturating_sub(1);
+        let last = self.slots.len().saturating_sub(1);
         let page = self.page();
         let next = match action {
             Action::LineDown => selected + 1,

@@ -44,20 +44,72 @@ impl Entry {
     }
 }
 
-/// The sample articles built into the binary.
-pub fn samples() -> Vec<Entry> {
+/// Where an article comes from, known before anything is read: listing a
+/// folder of 10,000 files must not wait for reading them.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    File(PathBuf),
+    Builtin(&'static [u8]),
+    /// A folder that could not be listed, with why.
+    Unlisted(LoadError),
+}
+
+/// One item of the article list before it is loaded.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File name, safe to show.
+    pub name: String,
+    pub origin: Origin,
+}
+
+impl Source {
+    /// About how many bytes loading reads (0 when unknown).
+    pub fn size_hint(&self) -> u64 {
+        match &self.origin {
+            Origin::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Origin::Builtin(bytes) => bytes.len() as u64,
+            Origin::Unlisted(_) => 0,
+        }
+    }
+
+    /// Read and parse the article. Never fails: a file that cannot be read
+    /// or parsed becomes an entry holding the reason.
+    pub fn load(&self) -> Entry {
+        match &self.origin {
+            Origin::File(path) => Entry::load(path),
+            Origin::Builtin(bytes) => Entry::from_bytes(&self.name, None, bytes),
+            Origin::Unlisted(e) => Entry {
+                name: self.name.clone(),
+                path: None,
+                article: Err(e.clone()),
+            },
+        }
+    }
+}
+
+/// The sample articles built into the binary, not yet parsed.
+pub fn sample_sources() -> Vec<Source> {
     SAMPLES
         .iter()
-        .map(|(name, bytes)| Entry::from_bytes(name, None, bytes))
+        .map(|(name, bytes)| Source {
+            name: sanitize_line(name),
+            origin: Origin::Builtin(bytes),
+        })
         .collect()
 }
 
-/// Load every path: a file is loaded whatever its extension; a folder
-/// contributes its article files (`.txt`, `.md`, `.json`) in name order, not
-/// descending into subfolders. A path that cannot be read becomes an entry
-/// with its error, so one bad file never hides the others.
-pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
-    let mut entries = Vec::new();
+/// The sample articles built into the binary.
+pub fn samples() -> Vec<Entry> {
+    sample_sources().iter().map(Source::load).collect()
+}
+
+/// List every path without reading any file: a file is listed whatever its
+/// extension; a folder contributes its article files (`.txt`, `.md`,
+/// `.json`) in name order, not descending into subfolders. A folder that
+/// cannot be listed becomes an item with its error, so one bad path never
+/// hides the others.
+pub fn list(paths: &[PathBuf]) -> Vec<Source> {
+    let mut sources = Vec::new();
     for path in paths {
         if path.is_dir() {
             match std::fs::read_dir(path) {
@@ -65,28 +117,47 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
                     let mut files: Vec<PathBuf> = dir
                         .filter_map(|e| e.ok())
                         .map(|e| e.path())
-                        .filter(|p| p.is_file())
                         .filter(|p| {
                             p.file_name()
                                 .and_then(|n| n.to_str())
                                 .and_then(Format::from_name)
                                 .is_some()
                         })
+                        .filter(|p| p.is_file())
                         .collect();
                     files.sort();
-                    entries.extend(files.iter().map(|p| Entry::load(p)));
+                    sources.extend(files.into_iter().map(|p| Source {
+                        name: file_name(&p),
+                        origin: Origin::File(p),
+                    }));
                 }
-                Err(e) => entries.push(Entry {
+                Err(e) => sources.push(Source {
                     name: sanitize_line(&path.to_string_lossy()),
-                    path: Some(path.clone()),
-                    article: Err(LoadError::Io(sanitize_line(&e.to_string()))),
+                    origin: Origin::Unlisted(LoadError::Io(sanitize_line(&e.to_string()))),
                 }),
             }
         } else {
-            entries.push(Entry::load(path));
+            sources.push(Source {
+                name: file_name(path),
+                origin: Origin::File(path.clone()),
+            });
         }
     }
-    entries
+    sources
+}
+
+fn file_name(path: &Path) -> String {
+    sanitize_line(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.to_string_lossy().into_owned()),
+    )
+}
+
+/// List and load every path (see [`list`]).
+pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
+    list(paths).iter().map(Source::load).collect()
 }
 
 #[cfg(test)]

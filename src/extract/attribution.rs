@@ -12,7 +12,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, determiner, is_function_word, is_speech_cue, is_title, pronoun, role_gender, role_of,
+    Gender, determiner, is_function_word, is_speech_cue, is_title, lowercase, pronoun, role_gender,
+    role_of,
 };
 use super::people::Person;
 use super::quotes::Span;
@@ -66,7 +67,7 @@ impl Context<'_> {
             return (!self.possessive_at(tokens, i, p)).then_some(Referent::Person(p));
         }
         let w = tok.text(text);
-        let lower = w.to_lowercase();
+        let lower = lowercase(w);
         if let Some(g) = pronoun(&lower) {
             return Some(Referent::Pronoun(g));
         }
@@ -84,7 +85,7 @@ impl Context<'_> {
             if t.kind != Kind::Word && tw != "." {
                 break;
             }
-            let tl = tw.to_lowercase();
+            let tl = lowercase(tw);
             if let Some(r) = role_of(tw) {
                 role = Some((r, role_gender(tw)));
             } else if is_title(tw) || tw == "." {
@@ -117,7 +118,7 @@ impl Context<'_> {
         if let Some(p) = self.person_at(tok.range.start) {
             return Some(Referent::Person(p));
         }
-        let lower = tok.text(self.text).to_lowercase();
+        let lower = lowercase(tok.text(self.text));
         if let Some(g) = pronoun(&lower) {
             return Some(Referent::Pronoun(g));
         }
@@ -125,7 +126,7 @@ impl Context<'_> {
             // Walk back to the determiner that opens the phrase.
             let from = i.saturating_sub(4);
             for k in (from..i).rev() {
-                let w = tokens[k].text(self.text).to_lowercase();
+                let w = lowercase(tokens[k].text(self.text));
                 if determiner(&w).is_some() {
                     return self.referent_at(tokens, k);
                 }
@@ -185,11 +186,11 @@ impl Context<'_> {
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only
 /// as the German quoting prepositions ("…“, so Müller"; "laut Müller").
 fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
-    let w = tokens[i].text(text).to_lowercase();
+    let w = lowercase(tokens[i].text(text));
     if !is_speech_cue(&w) {
         return false;
     }
-    match w.as_str() {
+    match &*w {
         "so" => i > 0 && tokens[i - 1].text(text) == ",",
         _ => true,
     }
@@ -213,7 +214,7 @@ pub fn attribute(
         .iter()
         .flat_map(|seg| {
             seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                let indefinite = determiner(&t.text(text).to_lowercase()) == Some(false);
+                let indefinite = determiner(&lowercase(t.text(text))) == Some(false);
                 if !indefinite {
                     return None;
                 }
@@ -382,7 +383,7 @@ fn speaker_in(
 /// "according to", "zufolge") rather than a verb.
 fn is_prepositional_cue(text: &str, tokens: &[Token], c: usize) -> bool {
     matches!(
-        tokens[c].text(text).to_lowercase().as_str(),
+        &*lowercase(tokens[c].text(text)),
         "laut" | "so" | "according" | "zufolge"
     )
 }
@@ -391,8 +392,8 @@ fn is_prepositional_cue(text: &str, tokens: &[Token], c: usize) -> bool {
 /// in "according to".
 fn after_cue_word(text: &str, tokens: &[Token], c: usize) -> usize {
     let next = next_word(text, tokens, c + 1);
-    let cue = tokens[c].text(text).to_lowercase();
-    if cue == "according" && tokens.get(next).is_some_and(|t| t.text(text) == "to") {
+    let cue = lowercase(tokens[c].text(text));
+    if &*cue == "according" && tokens.get(next).is_some_and(|t| t.text(text) == "to") {
         next + 1
     } else {
         next

@@ -8,6 +8,8 @@ pub enum Lang {
     En,
 }
 
+use super::lexicon::lowercase;
+
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "nicht", "mit", "den", "sich", "auf", "für", "ein", "eine",
     "dem", "des", "von", "sie", "er", "wird", "auch",
@@ -26,9 +28,9 @@ pub fn detect(text: &str) -> Lang {
         .filter(|w| !w.is_empty())
         .take(5000)
     {
-        let lower = word.to_lowercase();
-        de += usize::from(GERMAN.contains(&lower.as_str()));
-        en += usize::from(ENGLISH.contains(&lower.as_str()));
+        let lower = lowercase(word);
+        de += usize::from(GERMAN.contains(&&*lower));
+        en += usize::from(ENGLISH.contains(&&*lower));
     }
     if de > en { Lang::De } else { Lang::En }
 }

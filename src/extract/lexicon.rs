@@ -5,8 +5,30 @@
 //! lists here supply the context that does: a given name, a title or a role
 //! noun before a name, a speech verb beside it.
 
-use std::collections::{HashMap, HashSet};
+// FxHash: these sets are asked for every word of every article, and SipHash's
+// protection against chosen keys buys nothing for fixed built-in lists.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+/// `word.to_lowercase()`, borrowed when there is nothing to lower: most
+/// words are, and allocating for each was a third of extraction's time.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let has_upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(|c| c.is_uppercase())
+    };
+    if has_upper {
+        Cow::Owned(if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_lowercase()
+        })
+    } else {
+        Cow::Borrowed(word)
+    }
+}
 
 /// Grammatical gender of a person reference, as far as the text tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,13 +179,10 @@ fn german_role_ending(word: &str) -> Option<&'static str> {
 /// The role noun a word ends in (lower case, e.g. "minister" for
 /// "Verteidigungsministers"), if any.
 pub fn role_of(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
     let english = role_words_en();
-    if let Some(r) = english
-        .get(lower.as_str())
-        .or_else(|| english.get(singular))
-    {
+    if let Some(r) = english.get(&*lower).or_else(|| english.get(singular)) {
         return Some(r);
     }
     german_role_ending(role_stem(&lower))
@@ -171,16 +190,16 @@ pub fn role_of(word: &str) -> Option<&'static str> {
 
 /// Whether a word (without its period) is a title written before names.
 pub fn is_title(word: &str) -> bool {
-    titles().contains(word.to_lowercase().as_str())
+    titles().contains(&*lowercase(word))
 }
 
 /// Gender a role noun implies: German feminine forms end in "-in"/"-innen".
 pub fn role_gender(word: &str) -> Gender {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let feminine_role = lower.ends_with("in") && role_of(&lower[..lower.len() - 2]).is_some();
     if feminine_role
         || matches!(
-            lower.as_str(),
+            &*lower,
             "spokeswoman"
                 | "chairwoman"
                 | "actress"
@@ -196,7 +215,7 @@ pub fn role_gender(word: &str) -> Gender {
     {
         Gender::Female
     } else if matches!(
-        lower.as_str(),
+        &*lower,
         "mr" | "herr" | "spokesman" | "chairman" | "sir" | "king" | "prince" | "lord"
     ) {
         Gender::Male
@@ -315,7 +334,7 @@ pub fn is_particle(word: &str) -> bool {
 /// Articles that follow some particles inside a name ("von der", "van
 /// den", "de la"); alone, "der" and "den" are German articles.
 pub fn is_particle_article(first: &str, word: &str) -> bool {
-    matches!(first.to_lowercase().as_str(), "von" | "van" | "de")
+    matches!(&*lowercase(first), "von" | "van" | "de")
         && matches!(word, "der" | "den" | "la" | "los" | "las")
 }
 
@@ -345,8 +364,8 @@ pub fn can_be_name_word(word: &str) -> bool {
     if !first.is_some_and(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    !non_name_caps().contains(lower.as_str())
+    let lower = lowercase(word);
+    !non_name_caps().contains(&*lower)
         && role_of(word).is_none()
         && !is_title(word)
         && pronoun(&lower).is_none()
@@ -354,10 +373,10 @@ pub fn can_be_name_word(word: &str) -> bool {
 
 /// Abbreviations whose period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     is_title(word)
         || matches!(
-            lower.as_str(),
+            &*lower,
             "z" | "b"
                 | "bzw"
                 | "ca"
@@ -428,7 +447,7 @@ const NON_PERSON_HEADS: &str = "
 
 /// Whether a capitalised word is the head of a place or body name.
 pub fn is_non_person_head(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let base = ["'s", "’s"]
         .iter()
         .find_map(|s| lower.strip_suffix(s))

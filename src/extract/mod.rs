@@ -14,6 +14,7 @@ pub mod token;
 
 pub use people::Person;
 
+use lexicon::lowercase;
 use std::ops::Range;
 
 /// A direct quote.
@@ -83,7 +84,7 @@ fn reported_by_speaker(text: &str, before: Range<usize>) -> bool {
     let words: Vec<String> = tokens
         .iter()
         .filter(|t| t.kind == token::Kind::Word)
-        .map(|t| t.text(text).to_lowercase())
+        .map(|t| lowercase(t.text(text)).to_string())
         .collect();
     let first_person = words
         .iter()

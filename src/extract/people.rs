@@ -12,7 +12,7 @@
 use super::lang::Lang;
 use super::lexicon::{
     Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_particle_article,
-    is_speech_cue, is_title, role_gender, role_of,
+    is_speech_cue, is_title, lowercase, role_gender, role_of,
 };
 use super::token::{Kind, Token};
 use std::ops::Range;
@@ -325,8 +325,7 @@ fn evidence(
         }
         // A full name right before a speech verb that introduces a quote:
         // "Kino Gabriel said, “…".
-        let introduces_quote = next(0)
-            .is_some_and(|t| is_speech_cue(&word(text, t).to_lowercase()))
+        let introduces_quote = next(0).is_some_and(|t| is_speech_cue(&lowercase(word(text, t))))
             && next(1).is_some_and(|t| matches!(word(text, t), "," | ":"))
             && next(2).is_some_and(|t| t.kind == Kind::Quote);
         if introduces_quote {
@@ -335,7 +334,7 @@ fn evidence(
         // A full name right after a speech verb that follows a quote or a
         // comma: "…“, sagte Anna Keller", "…,” said Tom Reed".
         if run.start >= 2 {
-            let cue = word(text, &tokens[run.start - 1]).to_lowercase();
+            let cue = lowercase(word(text, &tokens[run.start - 1]));
             let before_cue = &tokens[run.start - 2];
             if is_speech_cue(&cue)
                 && (before_cue.kind == Kind::Quote || word(text, before_cue) == ",")

@@ -12,9 +12,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.header);
-    let total = app.entries().len();
+    let total = app.slots().len();
     let name = app
-        .entries()
+        .slots()
         .get(app.current())
         .map_or("no articles", |e| e.name.as_str());
     let text = format!(" byline  {}/{}  {}", app.current() + 1, total.max(1), name);

@@ -77,23 +77,35 @@ pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut
     let popup = centred(area, width, height);
     Clear.render(popup, buf);
     let inner_width = usize::from(popup.width.saturating_sub(2));
+    // Only the rows that show are built: a library can hold 10,000 articles.
+    // The window ends at the selection, as a fresh `ListState` would place it.
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    let first = selected.saturating_sub(rows - 1);
     let items: Vec<ListItem> = app
-        .entries()
+        .slots()
         .iter()
         .enumerate()
-        .map(|(i, e)| {
+        .skip(first)
+        .take(rows)
+        .map(|(i, slot)| {
             let mark = if i == app.current() { "•" } else { " " };
-            let line = match &e.article {
-                Ok(a) => Line::from(vec![
+            let room = inner_width.saturating_sub(3);
+            let line = match slot.entry.as_ref().map(|e| &e.article) {
+                Some(Ok(a)) => Line::from(vec![
                     Span::raw(format!("{mark} ")),
-                    Span::raw(truncate(a.title(), inner_width.saturating_sub(3))),
+                    Span::raw(truncate(a.title(), room)),
                 ]),
-                Err(err) => Line::from(vec![
+                Some(Err(err)) => Line::from(vec![
                     Span::raw(format!("{mark} ")),
                     Span::styled(
-                        truncate(&format!("{}: {err}", e.name), inner_width.saturating_sub(3)),
+                        truncate(&format!("{}: {err}", slot.name), room),
                         theme.error,
                     ),
+                ]),
+                // Not read yet: the file name stands in for the headline.
+                None => Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::styled(truncate(&slot.name, room), theme.meta),
                 ]),
             };
             ListItem::new(line)
@@ -101,13 +113,10 @@ pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut
         .collect();
     let list = List::new(items)
         .block(frame(
-            &format!(
-                "Articles ({}) — Enter opens, Esc closes",
-                app.entries().len()
-            ),
+            &format!("Articles ({}) — Enter opens, Esc closes", app.slots().len()),
             theme,
         ))
         .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(selected));
+    let mut state = ListState::default().with_selected(Some(selected - first));
     StatefulWidget::render(list, popup, buf, &mut state);
 }

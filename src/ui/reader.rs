@@ -81,11 +81,12 @@ pub fn render(app: &App, theme: &Theme, areas: &Areas, buf: &mut Buffer) {
     let area = areas.text;
     let Some(doc) = app.document() else {
         let name = app
-            .entries()
+            .slots()
             .get(app.current())
             .map_or("", |e| e.name.as_str());
         let message = match app.load_error() {
             Some(e) => format!("Cannot show {name}: {e}"),
+            None if app.is_loading() => format!("Loading {name}…"),
             None => "No articles found. Give files or folders: byline PATH…".to_string(),
         };
         Paragraph::new(message)

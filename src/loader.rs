@@ -1,0 +1,159 @@
+//! Reading and extracting articles on a worker thread, so that the first
+//! screen comes at once and keys are answered while a large library loads.
+//!
+//! The worker does, in this order of priority: the articles the reader asks
+//! for (read, parse and extract, newest request first), then every other
+//! article in list order (read and parse only, so the list can show
+//! headlines and errors). It sends each result through `deliver` and stops
+//! when `deliver` reports that nobody listens any more.
+
+use crate::article::{Entry, Source};
+use crate::document::Document;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+/// An entry read in the background; `doc` is there when it was asked for.
+pub struct Loaded {
+    pub index: usize,
+    pub entry: Entry,
+    pub doc: Option<Document>,
+}
+
+/// The handle to the worker: ask it for articles to extract.
+pub struct Loader {
+    requests: Sender<usize>,
+}
+
+impl Loader {
+    /// Start the worker over `sources`, with `first` (if any) asked for
+    /// before it starts.
+    pub fn spawn(
+        sources: Vec<Source>,
+        first: Option<usize>,
+        deliver: impl FnMut(Loaded) -> bool + Send + 'static,
+    ) -> std::io::Result<Loader> {
+        let (requests, inbox) = channel();
+        if let Some(index) = first {
+            // The receiver is alive: it is moved into the worker below.
+            let _ = requests.send(index);
+        }
+        thread::Builder::new()
+            .name("byline-loader".into())
+            .spawn(move || work(&sources, &inbox, deliver))?;
+        Ok(Loader { requests })
+    }
+
+    /// Ask for article `index` to be read and extracted.
+    pub fn want(&self, index: usize) {
+        // A worker that has stopped has nothing more to give.
+        let _ = self.requests.send(index);
+    }
+}
+
+fn work(sources: &[Source], inbox: &Receiver<usize>, mut deliver: impl FnMut(Loaded) -> bool) {
+    let mut extracted = vec![false; sources.len()];
+    let mut pending: Vec<usize> = Vec::new();
+    let mut next_listed = 0;
+    loop {
+        pending.extend(inbox.try_iter());
+        if let Some(index) = pending.pop() {
+            if index < sources.len() && !extracted[index] {
+                extracted[index] = true;
+                let entry = sources[index].load();
+                let doc = entry.article.as_ref().ok().cloned().map(Document::new);
+                if !deliver(Loaded { index, entry, doc }) {
+                    return;
+                }
+            }
+            continue;
+        }
+        if next_listed < sources.len() {
+            let index = next_listed;
+            next_listed += 1;
+            if !extracted[index] {
+                let entry = sources[index].load();
+                if !deliver(Loaded {
+                    index,
+                    entry,
+                    doc: None,
+                }) {
+                    return;
+                }
+            }
+            continue;
+        }
+        // Everything is listed: sleep until asked for something.
+        match inbox.recv() {
+            Ok(index) => pending.push(index),
+            Err(_) => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::sample_sources;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    fn start(first: Option<usize>) -> (Loader, mpsc::Receiver<Loaded>, usize) {
+        let sources = sample_sources();
+        let n = sources.len();
+        let (tx, rx) = mpsc::channel();
+        let loader =
+            Loader::spawn(sources, first, move |l| tx.send(l).is_ok()).expect("thread starts");
+        (loader, rx, n)
+    }
+
+    fn next(rx: &mpsc::Receiver<Loaded>) -> Loaded {
+        rx.recv_timeout(Duration::from_secs(10))
+            .expect("the worker delivers")
+    }
+
+    #[test]
+    fn the_first_wanted_article_comes_first_and_extracted() {
+        let (_loader, rx, n) = start(Some(2));
+        let first = next(&rx);
+        assert_eq!(first.index, 2);
+        assert!(first.doc.is_some());
+        // Then every other article, listed without extraction.
+        let mut seen = vec![first.index];
+        for _ in 1..n {
+            let l = next(&rx);
+            assert!(l.doc.is_none(), "article {} was not asked for", l.index);
+            seen.push(l.index);
+        }
+        seen.sort();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_later_request_is_answered_after_listing() {
+        let (loader, rx, n) = start(None);
+        for _ in 0..n {
+            assert!(next(&rx).doc.is_none());
+        }
+        loader.want(1);
+        let l = next(&rx);
+        assert_eq!(l.index, 1);
+        assert!(l.doc.is_some());
+    }
+
+    #[test]
+    fn the_worker_stops_when_nobody_listens() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&calls);
+        let loader = Loader::spawn(sample_sources(), Some(0), move |_| {
+            counted.fetch_add(1, Ordering::SeqCst);
+            false
+        })
+        .expect("thread starts");
+        std::thread::sleep(Duration::from_millis(200));
+        loader.want(3);
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "nothing after the refusal");
+    }
+}
