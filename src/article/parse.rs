@@ -49,8 +49,13 @@ pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Article, LoadEr
     if matches!(decoded, std::borrow::Cow::Owned(_)) {
         warnings.push("invalid UTF-8 was replaced by �".to_string());
     }
-    let decoded = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
-    let text = sanitize(decoded);
+    // A byte-order mark becomes three spaces rather than nothing, so that
+    // offsets in the text stay offsets in the file.
+    let decoded = match decoded.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => decoded,
+    };
+    let text = sanitize(&decoded);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         warnings.push("control characters are shown as ^X or <U+…>".to_string());
     }
@@ -399,6 +404,16 @@ mod tests {
             .iter()
             .map(|b| (b.kind, &a.text[b.range.clone()]))
             .collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_offsets_those_of_the_file() {
+        let src = "\u{feff}Headline\r\n\r\nShe said: \"Yes.\"\r\n";
+        let a = parse("bom.txt", src.as_bytes(), Format::Text).unwrap();
+        assert_eq!(a.text.len(), src.len());
+        assert_eq!(kinds(&a)[0], (BlockKind::Headline, "Headline"));
+        let yes = src.find("Yes").unwrap();
+        assert_eq!(&a.text[yes..yes + 3], "Yes");
     }
 
     #[test]
