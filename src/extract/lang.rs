@@ -8,29 +8,32 @@ pub enum Lang {
     En,
 }
 
-use super::lexicon::lowercase;
+/// The longest word looked for, in bytes.
+const LONGEST: usize = 5;
 
-const GERMAN: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "sich", "auf", "für", "ein", "eine",
-    "dem", "des", "von", "sie", "er", "wird", "auch",
-];
-const ENGLISH: &[&str] = &[
-    "the", "and", "is", "of", "to", "in", "that", "it", "was", "for", "with", "on", "as", "he",
-    "she", "by", "at", "from", "his", "her",
-];
-
-/// The language of `text`: whichever list's words occur more often.
-/// English wins a tie (there is nothing to go on either way).
+/// The language of `text`: whichever language's commonest function words
+/// occur more often. English wins a tie (there is nothing to go on either way).
 pub fn detect(text: &str) -> Lang {
     let (mut de, mut en) = (0usize, 0usize);
+    let mut buf = [0u8; LONGEST];
     for word in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= LONGEST)
         .take(5000)
     {
-        let lower = lowercase(word);
-        de += usize::from(GERMAN.contains(&&*lower));
-        en += usize::from(ENGLISH.contains(&&*lower));
+        // Lower-casing ASCII is enough: "ü" is never the first letter.
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den" | b"sich"
+            | b"auf" | b"f\xc3\xbcr" | b"ein" | b"eine" | b"dem" | b"des" | b"von" | b"sie"
+            | b"er" | b"wird" | b"auch" => de += 1,
+            b"the" | b"and" | b"is" | b"of" | b"to" | b"in" | b"that" | b"it" | b"was" | b"for"
+            | b"with" | b"on" | b"as" | b"he" | b"she" | b"by" | b"at" | b"from" | b"his"
+            | b"her" => en += 1,
+            _ => {}
+        }
     }
     if de > en { Lang::De } else { Lang::En }
 }

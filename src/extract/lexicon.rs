@@ -170,9 +170,11 @@ fn role_stem(lower: &str) -> &str {
 /// this runs for every capitalised word of every article.
 fn german_role_ending(word: &str) -> Option<&'static str> {
     let endings = role_endings_de();
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let longest = *LONGEST.get_or_init(|| endings.iter().map(|e| e.len()).max().unwrap_or(0));
     word.char_indices()
         .map(|(i, _)| &word[i..])
-        .filter(|suffix| suffix.len() >= 4)
+        .filter(|suffix| suffix.len() >= 4 && suffix.len() <= longest)
         .find_map(|suffix| endings.get(suffix).copied())
 }
 

@@ -2,6 +2,7 @@
 //! conventions, across paragraph ends where the English convention says the
 //! quote goes on.
 
+use super::token::is_quote_mark;
 use std::ops::Range;
 
 /// A passage between quotation marks.
@@ -131,6 +132,10 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
         // States" is …"; the matching closing mark does not end the outer.
         let mut inner_straight = 0usize;
         for (k, &(pos, c)) in chars.iter().enumerate() {
+            // Only quotation marks open or close: skip the rest cheaply.
+            if !is_quote_mark(c) {
+                continue;
+            }
             let prev = k.checked_sub(1).map(|p| chars[p].1);
             let next = chars.get(k + 1).map(|&(_, n)| n);
             let opener_flanked =
