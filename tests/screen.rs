@@ -145,10 +145,36 @@ fn help_lists_every_key_at_80_by_24() {
             "{description:?} missing:\n{screen}"
         );
     }
-    for (_, _, key) in byline::app::keymap::KEYMAP {
-        assert!(screen.contains(key), "{key} missing:\n{screen}");
+    for (key, _) in byline::app::keymap::KEYMAP {
+        let key = key.label();
+        assert!(screen.contains(&key), "{key} missing:\n{screen}");
     }
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_and_footer_show_rebound_keys() {
+    use byline::app::Action;
+    use byline::app::keymap::Key;
+    let mut app = seed_app(80, 24);
+    let key = |k: &str| Key::parse(k).expect("a key");
+    app.keymap.rebind(Action::Quit, &[key("x")]);
+    app.keymap.rebind(Action::Help, &[key("f1")]);
+    let footer = |app: &App| {
+        let terminal = draw(app, &Theme::colour());
+        rows(terminal.backend().buffer()).pop().unwrap_or_default()
+    };
+    let line = footer(&app);
+    assert!(line.contains("x quit"), "{line}");
+    assert!(line.contains("F1 help"), "{line}");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!app.help, "? is no longer bound");
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help);
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    assert!(screen.contains("F1 "), "{screen}");
+    assert!(screen.contains(" x "), "{screen}");
 }
 
 #[test]

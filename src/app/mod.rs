@@ -75,6 +75,8 @@ pub struct Slot {
 
 pub struct App {
     slots: Vec<Slot>,
+    /// Which key does what; the help and the footer show it.
+    pub keymap: keymap::Keymap,
     /// Extraction results, computed when an article is first opened.
     docs: Vec<Option<Document>>,
     /// Loading and extraction happen elsewhere (a worker thread): opening an
@@ -135,6 +137,7 @@ impl App {
 
     fn with_slots(slots: Vec<Slot>, background: bool) -> App {
         let mut app = App {
+            keymap: keymap::Keymap::default(),
             docs: slots.iter().map(|_| None).collect(),
             slots,
             background,
@@ -345,7 +348,7 @@ impl App {
         if self.search.as_ref().is_some_and(|s| s.editing) {
             return self.edit_search(key);
         }
-        match keymap::action_for(&key) {
+        match self.keymap.action_for(&key) {
             Some(action) => {
                 self.apply(action);
                 true

@@ -2,7 +2,6 @@
 //! search prompt, messages).
 
 use super::{Theme, truncate};
-use crate::app::keymap::first_key;
 use crate::app::{Action, App};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -58,9 +57,13 @@ pub fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let mut used = 0;
         for (action, word) in HINTS {
             let key = if *action == Action::Next {
-                "n/N"
+                let (next, previous) = (
+                    app.keymap.first_key(Action::Next),
+                    app.keymap.first_key(Action::Previous),
+                );
+                format!("{next}/{previous}")
             } else {
-                first_key(*action)
+                app.keymap.first_key(*action)
             };
             let piece = format!(" {key} {word} ");
             if used + piece.width() > room {

@@ -41,7 +41,7 @@ impl Widget for Screen<'_> {
             popup::articles(app, theme, selected, area, buf);
         }
         if app.help {
-            popup::help(theme, area, buf);
+            popup::help(app, theme, area, buf);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{Theme, truncate};
 use crate::app::App;
-use crate::app::keymap::{HELP_ROWS, help_keys};
+use crate::app::keymap::HELP_ROWS;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,10 +31,10 @@ fn frame<'a>(title: &str, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title_focused))
 }
 
-pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows: Vec<(String, &str)> = HELP_ROWS
         .iter()
-        .map(|(actions, description)| (help_keys(actions), *description))
+        .map(|(actions, description)| (app.keymap.help_keys(actions), *description))
         .collect();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
