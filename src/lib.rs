@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod document;
 pub mod export;
 pub mod extract;

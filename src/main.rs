@@ -3,6 +3,8 @@
 use anyhow::{Context, Result};
 use byline::app::App;
 use byline::article;
+use byline::article::sanitize_line;
+use byline::config::{self, Config};
 use byline::export;
 use byline::loader::{Loaded, Loader};
 use byline::render::Renderer;
@@ -34,6 +36,13 @@ struct Cli {
     /// Articles or folders of articles (.txt, .md, .json). Without any:
     /// ./assets/ if it exists, else the sample articles built in.
     paths: Vec<PathBuf>,
+    /// Read the configuration from this file instead of
+    /// $XDG_CONFIG_HOME/byline/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Print the default configuration, with every action and its keys.
+    #[arg(long)]
+    print_default_config: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -59,9 +68,13 @@ enum Format {
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
+    if cli.print_default_config {
+        print!("{}", Config::default_toml());
+        return Ok(());
+    }
     match cli.command {
         Some(Command::Extract { format, paths }) => extract(format, &paths),
-        None => read(&cli.paths),
+        None => read(&cli.paths, load_config(cli.config.as_deref())?),
     }
 }
 
@@ -111,6 +124,34 @@ fn restore_on_signals() -> Result<()> {
     Ok(())
 }
 
+/// The configuration, and what was wrong with it. A file given with
+/// `--config` must exist; the default one may not.
+fn load_config(path: Option<&Path>) -> Result<(Config, Vec<String>)> {
+    let (path, required) = match path {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => (config::default_path(), false),
+    };
+    let Some(path) = path else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Config::default(), Vec::new()));
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read {}", path.display()));
+        }
+    };
+    let (config, problems) = Config::parse(&text);
+    let shown = sanitize_line(&path.display().to_string());
+    let problems = problems
+        .iter()
+        .map(|p| sanitize_line(&format!("{shown}: {p}")))
+        .collect();
+    Ok((config, problems))
+}
+
 /// What wakes the event loop: a key or resize, or an article from the loader.
 enum Message {
     Terminal(event::Event),
@@ -140,7 +181,11 @@ fn handle<W: std::io::Write>(
     })
 }
 
-fn read(paths: &[PathBuf]) -> Result<()> {
+fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<()> {
+    // Said before the screen switches, so they stay on the terminal after.
+    for problem in &problems {
+        eprintln!("byline: {problem}");
+    }
     let sources = if !paths.is_empty() {
         article::list(paths)
     } else if Path::new("assets").is_dir() {
@@ -149,7 +194,20 @@ fn read(paths: &[PathBuf]) -> Result<()> {
         article::sample_sources()
     };
     let mut app = App::loading(&sources);
-    let theme = Theme::from_env();
+    app.keymap = config.keymap;
+    app.panel = config.panel;
+    app.set_prefs(config.layout);
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(
+                " (and {} more: listed on the terminal after quitting)",
+                n - 1
+            ),
+        };
+        app.status = Some(format!("config {first}{more}"));
+    }
+    let theme = Theme::chosen(config.theme);
     let (tx, inbox) = mpsc::channel();
     let loaded_tx = tx.clone();
     let loader = Loader::spawn(sources, app.take_wanted(), move |l| {

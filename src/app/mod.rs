@@ -11,7 +11,7 @@ pub use action::Action;
 
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
-use crate::layout::{Areas, WrappedArticle, areas};
+use crate::layout::{Areas, Prefs, WrappedArticle, areas};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -77,6 +77,8 @@ pub struct App {
     slots: Vec<Slot>,
     /// Which key does what; the help and the footer show it.
     pub keymap: keymap::Keymap,
+    /// Text width, panel width and side (from the configuration).
+    prefs: Prefs,
     /// Extraction results, computed when an article is first opened.
     docs: Vec<Option<Document>>,
     /// Loading and extraction happen elsewhere (a worker thread): opening an
@@ -138,6 +140,7 @@ impl App {
     fn with_slots(slots: Vec<Slot>, background: bool) -> App {
         let mut app = App {
             keymap: keymap::Keymap::default(),
+            prefs: Prefs::default(),
             docs: slots.iter().map(|_| None).collect(),
             slots,
             background,
@@ -305,6 +308,12 @@ impl App {
         self.relayout();
     }
 
+    /// Use these layout preferences from now on.
+    pub fn set_prefs(&mut self, prefs: Prefs) {
+        self.prefs = prefs;
+        self.relayout();
+    }
+
     /// The terminal has a new size: lay out again, keeping the place.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
@@ -313,7 +322,7 @@ impl App {
 
     fn relayout(&mut self) {
         let people_rows = u16::try_from(self.people_count()).unwrap_or(u16::MAX);
-        self.areas = areas(self.size, self.panel, people_rows);
+        self.areas = areas(self.size, self.panel, people_rows, &self.prefs);
         let width = self.areas.text.width;
         if self.wrapped.as_ref().is_some_and(|w| w.width == width) {
             self.scroll = self.scroll.min(self.max_scroll());

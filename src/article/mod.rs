@@ -14,7 +14,7 @@ mod sanitize;
 
 pub use library::{Entry, Origin, Source, collect, list, sample_sources, samples};
 pub use parse::{Format, LoadError, parse};
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, sanitize_line};
 
 use std::ops::Range;
 

@@ -6,5 +6,5 @@
 mod screen;
 mod wrap;
 
-pub use screen::{Areas, MAX_TEXT_WIDTH, areas};
+pub use screen::{Areas, MAX_TEXT_WIDTH, Prefs, Side, areas};
 pub use wrap::{IMAGE_PREFIX, Line, LineKind, WrappedArticle};

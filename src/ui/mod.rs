@@ -7,7 +7,7 @@ mod popup;
 mod reader;
 pub mod theme;
 
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName};
 
 use crate::app::App;
 use ratatui::buffer::Buffer;

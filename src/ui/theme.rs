@@ -4,6 +4,26 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The themes there are, by the names the configuration uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// The terminal's own colours and the 16 ANSI ones.
+    #[default]
+    Ansi,
+    /// No colour at all, as with `NO_COLOR`.
+    Mono,
+    /// 24-bit colours.
+    Truecolor,
+}
+
+impl ThemeName {
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("ansi", ThemeName::Ansi),
+        ("mono", ThemeName::Mono),
+        ("truecolor", ThemeName::Truecolor),
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub header: Style,
@@ -68,6 +88,34 @@ impl Theme {
         }
     }
 
+    /// A 24-bit theme for terminals that show true colour, on the
+    /// terminal's own background; used only when the configuration asks.
+    pub fn truecolor() -> Theme {
+        let rgb = |r, g, b| Color::Rgb(r, g, b);
+        let accent = rgb(0x3a, 0x9b, 0xdc);
+        let muted = rgb(0x8a, 0x8f, 0x98);
+        let warm = rgb(0xe0, 0xa4, 0x3a);
+        let base = Theme::colour();
+        Theme {
+            footer_key: base.footer_key.fg(accent),
+            status: base.status.fg(warm),
+            meta: base.meta.fg(muted),
+            notice: base.notice.fg(warm),
+            image: base.image.fg(rgb(0xb0, 0x7c, 0xd8)),
+            caption: base.caption.fg(muted),
+            quote: base.quote.fg(rgb(0x5f, 0xb3, 0x6b)),
+            mention: base.mention.fg(warm),
+            search_match: base.search_match.fg(Color::Black).bg(warm),
+            border: base.border.fg(muted),
+            border_focused: base.border_focused.fg(accent),
+            title_focused: base.title_focused.fg(accent),
+            unknown_speaker: base.unknown_speaker.fg(muted),
+            count: base.count.fg(muted),
+            error: base.error.fg(rgb(0xe0, 0x5a, 0x4f)),
+            ..base
+        }
+    }
+
     /// `NO_COLOR`: styles only. Quotes are underlined, mentions bold, the
     /// jump target reversed; search matches both underlined and bold.
     pub fn plain() -> Theme {
@@ -103,9 +151,18 @@ impl Theme {
     /// The theme the environment asks for: `NO_COLOR` set and not empty
     /// means no colour (https://no-color.org).
     pub fn from_env() -> Theme {
+        Theme::chosen(ThemeName::Ansi)
+    }
+
+    /// The theme `name`, unless `NO_COLOR` asks for none: that always wins.
+    pub fn chosen(name: ThemeName) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::plain(),
-            _ => Theme::colour(),
+            _ => match name {
+                ThemeName::Ansi => Theme::colour(),
+                ThemeName::Mono => Theme::plain(),
+                ThemeName::Truecolor => Theme::truecolor(),
+            },
         }
     }
 }
