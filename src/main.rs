@@ -14,7 +14,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, event, execute};
-use std::io::{BufWriter, stdout};
+use std::io::{BufWriter, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -96,7 +96,10 @@ fn extract(format: Format, paths: &[PathBuf]) -> Result<()> {
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown.
 fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, cursor::Show);
+    // The reader may leave a scroll region set between frames.
+    let mut out = stdout();
+    let _ = out.write_all(b"\x1b[r");
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
 }
 
 /// Restores the terminal when dropped, on every way out of the reader.

@@ -11,20 +11,27 @@
 
 use crate::app::App;
 use crate::ui::{Screen, Theme};
+use crossterm::cursor::{MoveRight, MoveTo};
 use crossterm::queue;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors};
+use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
+use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 pub struct Renderer<W: Write> {
-    terminal: Terminal<CrosstermBackend<W>>,
-    /// The frame on screen, to shift when the text scrolls.
+    out: W,
+    area: Rect,
+    /// The frame on screen; `None` when the next one must be drawn whole.
     last: Option<Buffer>,
+    /// The scroll region the terminal has set (rows), if any: it is left in
+    /// place between frames, so a run of scroll steps sets it once.
+    region: Option<Range<u16>>,
     /// Whether to use scroll regions (off: plain diffed redraws).
     scroll_regions: bool,
 }
@@ -49,24 +56,19 @@ fn shifted(last: &Buffer, rows: &Range<u16>, delta: isize) -> Buffer {
 }
 
 impl<W: Write> Renderer<W> {
-    pub fn new(writer: W, width: u16, height: u16, scroll_regions: bool) -> io::Result<Self> {
-        let area = Rect::new(0, 0, width, height);
-        let terminal = Terminal::with_options(
-            CrosstermBackend::new(writer),
-            TerminalOptions {
-                viewport: Viewport::Fixed(area),
-            },
-        )?;
+    pub fn new(out: W, width: u16, height: u16, scroll_regions: bool) -> io::Result<Self> {
         Ok(Renderer {
-            terminal,
+            out,
+            area: Rect::new(0, 0, width, height),
             last: None,
+            region: None,
             scroll_regions,
         })
     }
 
     /// The terminal changed size: the next frame is drawn in full.
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
-        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.area = Rect::new(0, 0, width, height);
         self.last = None;
         Ok(())
     }
@@ -74,41 +76,163 @@ impl<W: Write> Renderer<W> {
     /// Draw the app. `scrolled` is by how many rows the text moved since the
     /// last frame when nothing else changed, `None` otherwise.
     pub fn draw(&mut self, app: &App, theme: &Theme, scrolled: Option<isize>) -> io::Result<()> {
-        let area = self.terminal.current_buffer_mut().area;
+        let area = self.area;
         let mut next = Buffer::empty(area);
         Screen { app, theme }.render(area, &mut next);
-        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        queue!(self.out, BeginSynchronizedUpdate)?;
         let rows = app.areas().reader.top()..app.areas().reader.bottom();
         let span = rows.end.saturating_sub(rows.start) as usize;
-        if let (true, Some(delta), Some(last)) = (self.scroll_regions, scrolled, &self.last) {
-            let n = delta.unsigned_abs();
-            if n > 0 && n < span && last.area == area {
-                let amount = u16::try_from(n).unwrap_or(u16::MAX);
-                if delta > 0 {
-                    self.terminal
-                        .backend_mut()
-                        .scroll_region_up(rows.clone(), amount)?;
-                } else {
-                    self.terminal
-                        .backend_mut()
-                        .scroll_region_down(rows.clone(), amount)?;
-                }
-                let mut on_screen = shifted(last, &rows, delta);
+        let on_screen = match (self.last.take(), scrolled) {
+            (Some(last), Some(delta))
+                if self.scroll_regions
+                    && last.area == area
+                    && delta != 0
+                    && delta.unsigned_abs() < span =>
+            {
+                self.scroll(&rows, delta)?;
+                let mut on_screen = shifted(&last, &rows, delta);
                 write_rows_whole(&mut on_screen, &next, &rows, delta);
-                *self.terminal.current_buffer_mut() = on_screen;
-                self.terminal.swap_buffers();
+                on_screen
             }
-        }
-        // ratatui's own pipeline minus the cursor handling (the cursor is
-        // hidden once, at start): diff against the previous frame, write.
-        *self.terminal.current_buffer_mut() = next.clone();
-        self.terminal.flush()?;
-        self.terminal.swap_buffers();
+            (Some(last), _) if last.area == area => last,
+            _ => {
+                // Drawn whole: start from a clear screen, so only the cells
+                // with something in them need writing.
+                self.reset_region()?;
+                queue!(self.out, Clear(ClearType::All))?;
+                Buffer::empty(area)
+            }
+        };
+        write_cells(&mut self.out, on_screen.diff(&next))?;
         self.last = Some(next);
-        queue!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        Backend::flush(self.terminal.backend_mut())
+        queue!(self.out, EndSynchronizedUpdate)?;
+        self.out.flush()
+    }
+
+    /// Move `rows` of the screen up by `delta` (down when negative).
+    fn scroll(&mut self, rows: &Range<u16>, delta: isize) -> io::Result<()> {
+        if self.region.as_ref() != Some(rows) {
+            // DECSTBM, 1-based and inclusive.
+            write!(self.out, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+            self.region = Some(rows.clone());
+        }
+        let n = delta.unsigned_abs();
+        if delta > 0 {
+            write!(self.out, "\x1b[{n}S")
+        } else {
+            write!(self.out, "\x1b[{n}T")
+        }
+    }
+
+    /// Give the terminal back its whole screen as the scroll region.
+    fn reset_region(&mut self) -> io::Result<()> {
+        if self.region.take().is_some() {
+            write!(self.out, "\x1b[r")?;
+        }
+        Ok(())
+    }
+
+    /// Before leaving: no scroll region left behind.
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.reset_region()?;
+        self.out.flush()
     }
 }
+
+/// Write `cells` (from a buffer diff) with as few bytes as it takes: a
+/// cursor move only where the next cell is not where the cursor already is,
+/// a style change only where the style changes, one reset at the end.
+fn write_cells<'a>(
+    out: &mut impl Write,
+    cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
+) -> io::Result<()> {
+    let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+    let mut cursor: Option<(u16, u16)> = None;
+    for (x, y, cell) in cells {
+        match cursor {
+            Some((cx, cy)) if cy == y && cx == x => {}
+            // Forward on the same row: "ESC [ n C" is shorter than a move.
+            Some((cx, cy)) if cy == y && cx < x => queue!(out, MoveRight(x - cx))?,
+            _ => queue!(out, MoveTo(x, y))?,
+        }
+        if cell.modifier != modifier {
+            write_modifier_change(out, modifier, cell.modifier)?;
+            modifier = cell.modifier;
+        }
+        if cell.fg != fg || cell.bg != bg {
+            queue!(
+                out,
+                SetColors(Colors::new(
+                    cell.fg.into_crossterm(),
+                    cell.bg.into_crossterm()
+                ))
+            )?;
+            fg = cell.fg;
+            bg = cell.bg;
+        }
+        let symbol = cell.symbol();
+        queue!(out, Print(symbol))?;
+        let width = u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        cursor = Some((x.saturating_add(width), y));
+    }
+    if fg != Color::Reset || bg != Color::Reset || !modifier.is_empty() {
+        queue!(out, SetAttribute(Attribute::Reset))?;
+    }
+    Ok(())
+}
+
+/// The attribute changes from `from` to `to`. Bold and dim share one
+/// "normal intensity" reset, so removing one re-adds the other.
+fn write_modifier_change(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    let added = to - from;
+    let intensity_reset = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    let removals = [
+        (Modifier::REVERSED, Attribute::NoReverse),
+        (Modifier::ITALIC, Attribute::NoItalic),
+        (Modifier::UNDERLINED, Attribute::NoUnderline),
+        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
+        (Modifier::HIDDEN, Attribute::NoHidden),
+    ];
+    for (m, attribute) in removals {
+        if removed.contains(m) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        queue!(out, SetAttribute(Attribute::NoBlink))?;
+    }
+    if intensity_reset {
+        queue!(out, SetAttribute(Attribute::NormalIntensity))?;
+    }
+    let additions = [
+        (Modifier::REVERSED, Attribute::Reverse),
+        (Modifier::ITALIC, Attribute::Italic),
+        (Modifier::UNDERLINED, Attribute::Underlined),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+        (Modifier::HIDDEN, Attribute::Hidden),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+    ];
+    for (m, attribute) in additions {
+        if added.contains(m) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    // After an intensity reset, whichever of bold and dim remains comes back.
+    for (m, attribute) in [
+        (Modifier::BOLD, Attribute::Bold),
+        (Modifier::DIM, Attribute::Dim),
+    ] {
+        if to.contains(m) && (intensity_reset || added.contains(m)) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+/// A cursor jump ("ESC [ row ; col H") takes about this many bytes.
+const MAX_WRITTEN_GAP: u16 = 7;
 
 /// In the rows a scroll brought into view, make every cell from the first
 /// to the last one with content differ from what the diff compares with, so
@@ -126,11 +250,25 @@ fn write_rows_whole(on_screen: &mut Buffer, next: &Buffer, rows: &Range<u16>, de
         let filled = |x: u16| next[(x, y)] != Cell::default();
         let first = (area.left()..area.right()).find(|&x| filled(x));
         let last = (area.left()..area.right()).rev().find(|&x| filled(x));
-        if let (Some(first), Some(last)) = (first, last) {
-            for x in first..=last {
-                // Never drawn: this buffer only stands for the screen.
-                on_screen[(x, y)].set_symbol("\u{e000}");
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        // Short gaps (between words) are cheaper written as spaces than
+        // jumped over; a long one (text to panel) costs less as a jump.
+        let mut x = first;
+        while x <= last {
+            let gap_end = (x..=last).find(|&g| filled(g)).unwrap_or(last + 1);
+            if gap_end - x <= MAX_WRITTEN_GAP {
+                for g in x..gap_end {
+                    // Never drawn: this buffer only stands for the screen.
+                    on_screen[(g, y)].set_symbol("\u{e000}");
+                }
             }
+            let run_end = (gap_end..=last).find(|&g| !filled(g)).unwrap_or(last + 1);
+            for g in gap_end..run_end {
+                on_screen[(g, y)].set_symbol("\u{e000}");
+            }
+            x = run_end;
         }
     }
 }
@@ -204,9 +342,12 @@ mod tests {
             regions * 8 < full,
             "scroll regions {regions} B vs full {full} B"
         );
-        assert!(regions < 150, "panel hidden: {regions} B per step");
+        // less writes about 72 bytes for the same step at this size
+        // (BENCHMARKS.md); the goals are 1.5x without the panel, 8x with.
+        assert!(regions <= 108, "panel hidden: {regions} B per step");
+        assert!(with_panel <= 576, "panel shown: {with_panel} B per step");
         assert!(
-            with_panel < full,
+            with_panel * 4 < full,
             "panel shown: {with_panel} B vs full {full} B"
         );
     }

@@ -11,7 +11,7 @@ pub use action::Action;
 
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
-use crate::layout::{Areas, Prefs, WrappedArticle, areas};
+use crate::layout::{Areas, Prefs, WrappedArticle, areas, notes};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -107,6 +107,8 @@ pub struct App {
     size: Rect,
     areas: Areas,
     wrapped: Option<WrappedArticle>,
+    /// The first wrapped row of each quote's note in the side panel.
+    notes: Vec<usize>,
 }
 
 impl App {
@@ -162,6 +164,7 @@ impl App {
             size: Rect::default(),
             areas: Areas::default(),
             wrapped: None,
+            notes: Vec::new(),
         };
         app.open(0);
         app
@@ -256,6 +259,11 @@ impl App {
         self.wrapped.as_ref()
     }
 
+    /// The wrapped row where each quote's note starts (see `layout::notes`).
+    pub fn notes(&self) -> &[usize] {
+        &self.notes
+    }
+
     fn page(&self) -> usize {
         usize::from(self.areas.text.height.max(1))
     }
@@ -308,6 +316,10 @@ impl App {
         self.relayout();
     }
 
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
     /// Use these layout preferences from now on.
     pub fn set_prefs(&mut self, prefs: Prefs) {
         self.prefs = prefs;
@@ -335,6 +347,18 @@ impl App {
         if let (Some(offset), Some(w)) = (keep, &self.wrapped) {
             self.scroll = w.row_of(offset);
         }
+        self.notes = match (&self.wrapped, self.document()) {
+            (Some(w), Some(d)) => {
+                let anchors: Vec<usize> = d
+                    .extraction
+                    .quotes
+                    .iter()
+                    .map(|q| w.row_of(q.marked.start))
+                    .collect();
+                notes::place(&anchors)
+            }
+            _ => Vec::new(),
+        };
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
@@ -556,8 +580,12 @@ impl App {
                 self.stepping = Stepping::Mentions;
             }
             Focus::Quotes => {
-                self.quote = to;
+                // The notes sit beside their quotes: choosing one brings
+                // it (and its note) into view.
                 self.stepping = Stepping::Quotes;
+                if self.quote_count() > 0 {
+                    self.go_to(Target::Quote(to));
+                }
             }
         }
     }
@@ -610,8 +638,17 @@ impl App {
         }
         let Some(w) = &self.wrapped else { return };
         let first = w.row_of(range.start);
-        let last = w.row_of(range.end.saturating_sub(1).max(range.start));
+        let mut last = w.row_of(range.end.saturating_sub(1).max(range.start));
         let page = self.page();
+        // A quote's note should show too, when both fit.
+        if let Target::Quote(i) = target
+            && let Some(&note) = self.notes.get(i)
+        {
+            let note_end = note + notes::NOTE_ROWS - 1;
+            if note_end >= last && note_end < first + page {
+                last = note_end;
+            }
+        }
         let visible = first >= self.scroll && last < self.scroll + page;
         if !visible {
             // Put it a third of the way down, where the eye expects it.

@@ -3,6 +3,7 @@
 //! Both are pure functions of their inputs, shared by the state (which needs
 //! page sizes and the row of a quote) and the widgets (which draw there).
 
+pub mod notes;
 mod screen;
 mod wrap;
 

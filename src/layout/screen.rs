@@ -91,15 +91,17 @@ pub fn areas(area: Rect, panel: bool, people_rows: u16, prefs: &Prefs) -> Areas 
             width: panel_width,
             ..body
         };
-        // People get what they need (borders included) up to half, quotes the rest.
-        let people_height = (people_rows + 2).clamp(3, (side.height / 2).max(3));
-        let people = Rect {
-            height: people_height,
+        // The quotes' notes take the top and scroll with the text beside
+        // them; the people stay put below, with a heading row, taking what
+        // they need up to half of the panel.
+        let people_height = (people_rows + 1).clamp(2, (side.height / 2).max(2));
+        let quotes = Rect {
+            height: side.height - people_height,
             ..side
         };
-        let quotes = Rect {
-            y: side.y + people_height,
-            height: side.height - people_height,
+        let people = Rect {
+            y: quotes.bottom(),
+            height: people_height,
             ..side
         };
         (reader, Some(people), Some(quotes))
@@ -138,10 +140,16 @@ mod tests {
         let quotes = a.quotes.unwrap();
         assert_eq!(a.reader.width + people.width, 80);
         assert_eq!(people.height + quotes.height, 22);
+        assert_eq!(quotes.y, a.reader.y, "notes start level with the text");
+        assert_eq!(people.bottom(), a.reader.bottom());
         assert!(a.text.right() <= a.reader.right());
-        assert_eq!(people.height, 9, "seven people and two borders");
+        assert_eq!(people.height, 8, "seven people and a heading");
         let crowded = areas(Rect::new(0, 0, 80, 24), true, 30, &Prefs::default());
-        assert_eq!(crowded.people.unwrap().height, 11, "at most half the panel");
+        assert_eq!(
+            crowded.people.unwrap().height,
+            11,
+            "at most half of the panel"
+        );
     }
 
     #[test]
