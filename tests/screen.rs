@@ -243,3 +243,18 @@ fn every_sample_article_draws() {
         press(&mut app, KeyCode::Char(']'));
     }
 }
+
+#[test]
+fn a_wrapped_image_name_scrolled_to_the_top_is_not_marked_again() {
+    use byline::layout::LineKind;
+    let mut app = seed_app(80, 24);
+    let lines = &app.wrapped().expect("wrapped").lines;
+    let continued = (1..lines.len())
+        .find(|&i| lines[i].kind == LineKind::Image && lines[i - 1].kind == LineKind::Image)
+        .expect("the seed's image name wraps at 80 columns");
+    app.scroll = continued;
+    let terminal = draw(&app, &Theme::colour());
+    let top = rows(terminal.backend().buffer())[1].clone();
+    assert!(top.contains("issami.jpg"), "{top}");
+    assert!(!top.contains('▧'), "marked again: {top}");
+}

@@ -634,10 +634,6 @@ fn hostile_corpus_keeps_the_reader_responsive() {
 /// A Markdown paragraph of many `[` with no `]` (200 KB of them) must not
 /// stall loading: the article, and the next one, are shown within seconds.
 #[test]
-#[ignore = "byline bug: src/article/parse.rs inline_markdown scans to the end of the \
-            paragraph for every unclosed `[`, quadratic time (200,000 of them take \
-            about 30 s in release, minutes in debug) during which the loader thread \
-            loads nothing else"]
 fn many_unclosed_markdown_brackets_do_not_stall_loading() {
     if !common::have_tmux() {
         return;

@@ -118,9 +118,11 @@ pub fn list(paths: &[PathBuf]) -> Vec<Source> {
                         .filter_map(|e| e.ok())
                         .map(|e| e.path())
                         .filter(|p| {
+                            // Lossy: a name that is not UTF-8 still counts
+                            // by its extension.
                             p.file_name()
-                                .and_then(|n| n.to_str())
-                                .and_then(Format::from_name)
+                                .map(|n| n.to_string_lossy())
+                                .and_then(|n| Format::from_name(&n))
                                 .is_some()
                         })
                         .filter(|p| p.is_file())
@@ -171,6 +173,19 @@ mod tests {
         let first = s[0].article.as_ref().expect("seed loads");
         assert!(first.title().starts_with("Venezuela und Russland"));
         assert!(s.iter().all(|e| e.article.is_ok()), "every sample loads");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_name_that_is_not_utf8_is_listed() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(dir.path().join(name), "Head\n\nBody.").unwrap();
+        let entries = collect(&[dir.path().to_path_buf()]);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].name, "caf\u{fffd}.txt");
+        assert!(entries[0].article.is_ok());
     }
 
     #[test]

@@ -321,6 +321,20 @@ fn markdown_image(line: &str) -> Option<(&str, &str)> {
 fn inline_markdown(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
+    // Where the next ']' and ')' are from each position: found once, so a
+    // line of many unclosed '[' stays linear, not quadratic.
+    let next_of = |target: char| {
+        let mut next = vec![None; chars.len() + 1];
+        for k in (0..chars.len()).rev() {
+            next[k] = if chars[k] == target {
+                Some(k)
+            } else {
+                next[k + 1]
+            };
+        }
+        next
+    };
+    let (next_bracket, next_paren) = (next_of(']'), next_of(')'));
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -338,13 +352,12 @@ fn inline_markdown(line: &str) -> String {
             '!' if chars.get(i + 1) == Some(&'[') => {}
             '[' => {
                 // A link: keep the text, skip the target.
-                if let Some(close) = chars[i..].iter().position(|&c| c == ']') {
-                    let close = i + close;
+                if let Some(close) = next_bracket[i] {
                     if chars.get(close + 1) == Some(&'(')
-                        && let Some(end) = chars[close..].iter().position(|&c| c == ')')
+                        && let Some(end) = next_paren[close]
                     {
                         out.extend(&chars[i + 1..close]);
-                        i = close + end + 1;
+                        i = end + 1;
                         continue;
                     }
                 }
@@ -404,6 +417,24 @@ mod tests {
             .iter()
             .map(|b| (b.kind, &a.text[b.range.clone()]))
             .collect()
+    }
+
+    #[test]
+    fn many_unclosed_link_brackets_take_linear_time() {
+        // Was quadratic: 200,000 '[' took about 30 s (found by the
+        // hostile-corpus end-to-end test).
+        let src = format!(
+            "# Brackets\n\n{}\n\n[a link](http://x) and ![img](y)",
+            "[".repeat(200_000)
+        );
+        let start = std::time::Instant::now();
+        let a = parse("b.md", src.as_bytes(), Format::Markdown).unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(
+            a.text.contains("a link and img"),
+            "{}",
+            &a.text[a.text.len() - 40..]
+        );
     }
 
     #[test]

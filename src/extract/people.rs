@@ -396,7 +396,12 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // "Anna Kellers Büro" is Anna Keller's office when "Anna Keller" is
     // named elsewhere: cut a candidate after a genitive that completes
     // another candidate's name.
-    let names: Vec<Vec<String>> = evidenced.iter().map(|e| e.2.clone()).collect();
+    // Each distinct name once: a long article repeats the same few names
+    // thousands of times, and comparing every candidate with every other
+    // was quadratic.
+    let mut names: Vec<Vec<String>> = evidenced.iter().map(|e| e.2.clone()).collect();
+    names.sort();
+    names.dedup();
     for e in &mut evidenced {
         let words = &e.2;
         let cut = (1..words.len()).find(|&m| {

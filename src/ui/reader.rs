@@ -103,7 +103,13 @@ pub fn render(app: &App, theme: &Theme, areas: &Areas, buf: &mut Buffer) {
         .iter()
         .skip(app.scroll)
         .take(usize::from(area.height));
-    let mut previous_kind = None;
+    // The row above the first one shown decides whether an image name
+    // continues from there (then it gets no marker again).
+    let mut previous_kind = app
+        .scroll
+        .checked_sub(1)
+        .and_then(|above| wrapped.lines.get(above))
+        .map(|l| l.kind);
     for (y, line) in (area.y..).zip(rows) {
         let continued_image = previous_kind == Some(LineKind::Image);
         previous_kind = Some(line.kind);
