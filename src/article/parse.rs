@@ -352,14 +352,13 @@ fn inline_markdown(line: &str) -> String {
             '!' if chars.get(i + 1) == Some(&'[') => {}
             '[' => {
                 // A link: keep the text, skip the target.
-                if let Some(close) = next_bracket[i] {
-                    if chars.get(close + 1) == Some(&'(')
-                        && let Some(end) = next_paren[close]
-                    {
-                        out.extend(&chars[i + 1..close]);
-                        i = end + 1;
-                        continue;
-                    }
+                if let Some(close) = next_bracket[i]
+                    && chars.get(close + 1) == Some(&'(')
+                    && let Some(end) = next_paren[close]
+                {
+                    out.extend(&chars[i + 1..close]);
+                    i = end + 1;
+                    continue;
                 }
                 out.push(c);
             }
