@@ -111,12 +111,33 @@ pub fn quotes(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let top = app.scroll;
     let bottom = top + usize::from(area.height);
     let focused = app.focus == Focus::Quotes;
+    // A quote shown beside the people list would have its note hidden
+    // under them: the first such note is drawn at the bottom of the notes
+    // instead, when that place is free. (Only it moves against the scroll;
+    // every other note scrolls with its quote.)
+    let page = usize::from(app.areas().text.height);
+    let wrapped = app.wrapped();
+    let hidden = x.quotes.iter().zip(app.notes()).position(|(q, &row)| {
+        let anchor = wrapped.map_or(row, |w| w.row_of(q.marked.start));
+        row >= bottom && anchor < top + page
+    });
+    let free = |at: usize| {
+        !app.notes()
+            .iter()
+            .any(|&r| r < at + NOTE_ROWS && at < r + NOTE_ROWS)
+    };
+    let lifted = hidden.filter(|_| bottom >= top + NOTE_ROWS && free(bottom - NOTE_ROWS));
     for (i, (q, &row)) in x.quotes.iter().zip(app.notes()).enumerate() {
+        let row = if Some(i) == lifted {
+            bottom - NOTE_ROWS
+        } else {
+            row
+        };
         if row + NOTE_ROWS <= top {
             continue;
         }
         if row >= bottom {
-            break;
+            continue;
         }
         let chosen = i == app.quote && (focused || app.target == Some(Target::Quote(i)));
         let mark = |style: Style| {
