@@ -12,6 +12,8 @@ use std::io::{self, Write};
 pub enum Style {
     /// One JSON array, an object per article (what `score.py` reads).
     Json,
+    /// JSON Lines: one compact object per line, per article.
+    Jsonl,
     /// For reading.
     Text,
 }
@@ -47,6 +49,9 @@ pub fn write(
                 match style {
                     Style::Json => json_item(&doc)
                         .map(|j| format!("\n  {}", j.replace('\n', "\n  ")))
+                        .map_err(|e| format!("byline: {}: {e}", entry.name)),
+                    Style::Jsonl => serde_json::to_string(&article_out(&doc))
+                        .map(|j| format!("{j}\n"))
                         .map_err(|e| format!("byline: {}: {e}", entry.name)),
                     Style::Text => Ok(text_item(&doc)),
                 }
@@ -213,6 +218,18 @@ mod tests {
             .collect();
         let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(files, names);
+    }
+
+    #[test]
+    fn jsonl_is_one_object_per_line() {
+        let sources = sample_sources();
+        let (out, _) = run(Style::Jsonl, &sources);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), sources.len());
+        for (line, source) in lines.iter().zip(&sources) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("one object");
+            assert_eq!(v["file"], source.name.as_str());
+        }
     }
 
     #[test]

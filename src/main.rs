@@ -9,7 +9,7 @@ use byline::export;
 use byline::loader::{Loaded, Loader};
 use byline::render::Renderer;
 use byline::ui::Theme;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -51,18 +51,27 @@ struct Cli {
 enum Command {
     /// Print the people and quotes found in articles.
     Extract {
-        /// json: one object per article (what ../shared/eval/score.py reads).
+        /// json: one array, an object per article (what
+        /// ../shared/eval/score.py reads); jsonl: an object per line.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script: byline completions bash > …
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): byline man > byline.1
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
+    Jsonl,
     Text,
 }
 
@@ -74,6 +83,15 @@ fn main() -> Result<()> {
     }
     match cli.command {
         Some(Command::Extract { format, paths }) => extract(format, &paths),
+        Some(Command::Completions { shell }) => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "byline", &mut stdout());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut stdout())?;
+            Ok(())
+        }
         None => read(&cli.paths, load_config(cli.config.as_deref())?),
     }
 }
@@ -81,6 +99,7 @@ fn main() -> Result<()> {
 fn extract(format: Format, paths: &[PathBuf]) -> Result<()> {
     let style = match format {
         Format::Json => export::Style::Json,
+        Format::Jsonl => export::Style::Jsonl,
         Format::Text => export::Style::Text,
     };
     let mut out = BufWriter::new(stdout().lock());
