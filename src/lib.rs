@@ -18,4 +18,5 @@ pub mod extract;
 pub mod layout;
 pub mod loader;
 pub mod render;
+pub mod state;
 pub mod ui;

@@ -8,6 +8,7 @@ use byline::config::{self, Config};
 use byline::export;
 use byline::loader::{Loaded, Loader};
 use byline::render::Renderer;
+use byline::state;
 use byline::ui::Theme;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crossterm::terminal::{
@@ -204,10 +205,6 @@ fn handle<W: std::io::Write>(
 }
 
 fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<()> {
-    // Said before the screen switches, so they stay on the terminal after.
-    for problem in &problems {
-        eprintln!("byline: {problem}");
-    }
     let sources = if !paths.is_empty() {
         article::list(paths)
     } else if Path::new("assets").is_dir() {
@@ -216,6 +213,14 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         article::sample_sources()
     };
     let mut app = App::loading(&sources);
+    // Where the reading was left: the state is per user, not per folder.
+    let state_path = state::default_path();
+    let mut problems = problems;
+    if let Some(path) = &state_path {
+        let (saved, problem) = state::load(path);
+        problems.extend(problem.map(|p| sanitize_line(&p)));
+        app.restore(&saved);
+    }
     app.keymap = config.keymap;
     app.panel = config.panel;
     app.set_prefs(config.layout);
@@ -303,6 +308,17 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
             let scrolled = (app.view() == view).then(|| app.scroll as isize - scroll as isize);
             renderer.draw(&app, &theme, scrolled)?;
         }
+    }
+    renderer.finish()?;
+    if let Some(path) = &state_path
+        && let Err(e) = state::save(path, &app.state())
+    {
+        // Reported after the screen is restored (the guard runs first).
+        drop(_guard);
+        eprintln!(
+            "byline: cannot save the reading state to {}: {e}",
+            path.display()
+        );
     }
     Ok(())
 }

@@ -220,7 +220,10 @@ fn session_script(dir: &Path, port: u16) -> PathBuf {
     let article = article.to_str().expect("a UTF-8 path");
     let key = dir.join("client_key");
     let key = key.to_str().expect("a UTF-8 path");
-    for path in [binary, article, key] {
+    // byline's saved reading state and any user configuration stay out of
+    // the test: both point into the test's own folder.
+    let home = dir.to_str().expect("a UTF-8 path");
+    for path in [binary, article, key, home] {
         assert!(
             !path.contains(['\'', '"', '$', '`', '\\', ' ']),
             "a path this script can quote: {path}"
@@ -231,7 +234,7 @@ fn session_script(dir: &Path, port: u16) -> PathBuf {
          -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
          -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR -o ConnectTimeout=10 \
          127.0.0.1 \
-         '{binary} {article}; echo \"byline exited $?\"; stty -a | grep -o -- \"-*icanon\"'\n\
+         'XDG_STATE_HOME={home}/state-$$ XDG_CONFIG_HOME={home}/config {binary} {article}; echo \"byline exited $?\"; stty -a | grep -o -- \"-*icanon\"'\n\
          echo \"ssh exited $?\"\n\
          sleep 60\n"
     );

@@ -659,3 +659,46 @@ fn many_unclosed_markdown_brackets_do_not_stall_loading() {
     let screen = tmux.wait_for_within("the exit", ANSWER, |s| s.contains("icanon"));
     assert!(screen.contains("byline exited 0"), "{screen}");
 }
+
+/// Quit in the middle of an article; the next start opens it again at the
+/// same place, and the article list shows what was read.
+#[test]
+fn the_next_start_takes_up_where_reading_stopped() {
+    if !common::have_tmux() {
+        return;
+    }
+    let state = tempfile::tempdir().expect("temp dir");
+    let command = format!(
+        "XDG_STATE_HOME='{}' {}",
+        state.path().display(),
+        common::byline_command(&[])
+    );
+    let first = Tmux::start_command("state-1", &command, 80, 24);
+    first.wait_for("the seed", |s| s.contains("People (7)"));
+    first.keys(&["]", "]"]);
+    first.wait_for("the third article", |s| s.contains(" 3/9 "));
+    first.keys(&["j", "j", "j", "j", "j", "j"]);
+    let left = first.wait_for("a scrolled text", |s| !s.contains("  0%"));
+    first.keys(&["q"]);
+    first.wait_for("the exit", |s| s.contains("byline exited 0"));
+    assert!(
+        state.path().join("byline/state.json").exists(),
+        "state saved"
+    );
+
+    let again = Tmux::start_command("state-2", &command, 80, 24);
+    let screen = again.wait_for("the same article", |s| s.contains(" 3/9 "));
+    let text = |s: &str| {
+        s.lines()
+            .skip(1)
+            .take(3)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(text(&screen), text(&left), "the same place:\n{screen}");
+    again.keys(&["a"]);
+    let list = again.wait_for("the article list", |s| s.contains("○ unread"));
+    let unread = list.lines().filter(|l| l.contains("┃○ ")).count();
+    assert_eq!(unread, 9 - 3, "three read:\n{list}");
+    again.keys(&["Escape", "q"]);
+}

@@ -12,6 +12,7 @@ pub use action::Action;
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
 use crate::layout::{Areas, Prefs, WrappedArticle, areas, notes};
+use crate::state::{Place, State};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -69,6 +70,8 @@ pub struct View {
 #[derive(Debug, Clone)]
 pub struct Slot {
     pub name: String,
+    /// Names the article in the saved reading state (see `state`).
+    pub key: String,
     /// `None` while a background loader is still reading it.
     pub entry: Option<Entry>,
 }
@@ -109,6 +112,10 @@ pub struct App {
     wrapped: Option<WrappedArticle>,
     /// The first wrapped row of each quote's note in the side panel.
     notes: Vec<usize>,
+    /// Where each article was left and whether it was read, by slot key.
+    places: std::collections::BTreeMap<String, Place>,
+    /// A text offset to scroll to once the open article is laid out.
+    pending_offset: Option<usize>,
 }
 
 impl App {
@@ -119,6 +126,10 @@ impl App {
             .into_iter()
             .map(|e| Slot {
                 name: e.name.clone(),
+                key: e.path.as_deref().map_or_else(
+                    || format!("builtin:{}", e.name),
+                    crate::article::path_key,
+                ),
                 entry: Some(e),
             })
             .collect();
@@ -133,6 +144,7 @@ impl App {
             .iter()
             .map(|s| Slot {
                 name: s.name.clone(),
+                key: s.key(),
                 entry: None,
             })
             .collect();
@@ -165,6 +177,8 @@ impl App {
             areas: Areas::default(),
             wrapped: None,
             notes: Vec::new(),
+            places: std::collections::BTreeMap::new(),
+            pending_offset: None,
         };
         app.open(0);
         app
@@ -295,7 +309,14 @@ impl App {
         if index >= self.slots.len() {
             return;
         }
+        self.remember_place();
         self.current = index;
+        let place = self
+            .places
+            .entry(self.slots[index].key.clone())
+            .or_default();
+        place.read = true;
+        self.pending_offset = Some(place.offset).filter(|&o| o > 0);
         if self.docs[index].is_none() {
             let article = self.slots[index].entry.as_ref().map(|e| &e.article);
             if self.background {
@@ -314,6 +335,60 @@ impl App {
         self.search = None;
         self.wrapped = None;
         self.relayout();
+    }
+
+    /// Note where the open article is, before leaving it.
+    fn remember_place(&mut self) {
+        let Some(slot) = self.slots.get(self.current) else {
+            return;
+        };
+        let offset = match (&self.wrapped, self.pending_offset) {
+            (Some(w), _) => w.offset_at(self.scroll).unwrap_or(0),
+            // Not laid out yet: keep the place it was to go to.
+            (None, pending) => pending.unwrap_or(0),
+        };
+        if let Some(place) = self.places.get_mut(&slot.key) {
+            place.offset = if self.scroll == 0 && self.wrapped.is_some() {
+                0
+            } else {
+                offset
+            };
+        }
+    }
+
+    /// Take up a saved reading state: read marks, places, and the article
+    /// open last (opened, at its place).
+    pub fn restore(&mut self, state: &State) {
+        if self.slots.is_empty() {
+            return;
+        }
+        self.places = state.articles.clone();
+        let last = state
+            .last
+            .as_ref()
+            .and_then(|key| self.slots.iter().position(|s| &s.key == key));
+        // Reopened rather than switched to: the article open now (the first
+        // one) has no place worth keeping yet.
+        let target = last.unwrap_or(self.current);
+        self.current = self.slots.len();
+        self.open(target);
+    }
+
+    /// The reading state to save: the places, with the open article's.
+    pub fn state(&mut self) -> State {
+        self.remember_place();
+        State {
+            last: self.slots.get(self.current).map(|s| s.key.clone()),
+            articles: self.places.clone(),
+        }
+    }
+
+    /// Whether article `index` has been opened (now or in an earlier run).
+    pub fn is_read(&self, index: usize) -> bool {
+        self.slots
+            .get(index)
+            .and_then(|s| self.places.get(&s.key))
+            .is_some_and(|p| p.read)
     }
 
     pub fn prefs(&self) -> &Prefs {
@@ -344,8 +419,9 @@ impl App {
         self.wrapped = self
             .document()
             .map(|d| WrappedArticle::new(&d.article, width));
-        if let (Some(offset), Some(w)) = (keep, &self.wrapped) {
+        if let (Some(offset), Some(w)) = (keep.or(self.pending_offset), &self.wrapped) {
             self.scroll = w.row_of(offset);
+            self.pending_offset = None;
         }
         self.notes = match (&self.wrapped, self.document()) {
             (Some(w), Some(d)) => {

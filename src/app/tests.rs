@@ -261,3 +261,44 @@ fn no_articles_is_not_an_error() {
     press(&mut app, KeyCode::Char(']'));
     assert!(app.document().is_none());
 }
+
+#[test]
+fn reading_state_round_trips_place_and_read_marks() {
+    let mut app = App::new(samples());
+    app.resize(80, 24);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let offset = app.wrapped().unwrap().offset_at(app.scroll).unwrap();
+    let state = app.state();
+    assert_eq!(state.last.as_deref(), Some(app.slots()[2].key.as_str()));
+    assert!(app.is_read(0) && app.is_read(1) && app.is_read(2));
+    assert!(!app.is_read(3), "never opened");
+
+    // A new run takes it up: the same article, at the same place.
+    let mut again = App::new(samples());
+    again.resize(100, 30);
+    again.restore(&state);
+    assert_eq!(again.current(), 2);
+    // Another width, so another row: the same text offset.
+    let row = again.wrapped().unwrap().row_of(offset);
+    assert_eq!(again.scroll, row);
+    assert!(again.scroll > 0, "not at the top");
+    assert!(again.is_read(2) && !again.is_read(3));
+}
+
+#[test]
+fn a_state_naming_no_known_article_opens_the_first() {
+    let mut app = App::new(samples());
+    app.resize(80, 24);
+    let state = crate::state::State {
+        last: Some("/gone/elsewhere.txt".into()),
+        ..Default::default()
+    };
+    app.restore(&state);
+    assert_eq!(app.current(), 0);
+    assert_eq!(app.scroll, 0);
+    assert!(app.is_read(0));
+}

@@ -62,7 +62,24 @@ pub struct Source {
     pub origin: Origin,
 }
 
+/// The key that names a file in the saved reading state: its absolute path.
+pub fn path_key(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
 impl Source {
+    /// Names the article in the saved reading state.
+    pub fn key(&self) -> String {
+        match &self.origin {
+            Origin::File(path) => path_key(path),
+            Origin::Builtin(_) => format!("builtin:{}", self.name),
+            Origin::Unlisted(_) => format!("unlisted:{}", self.name),
+        }
+    }
+
     /// About how many bytes loading reads (0 when unknown).
     pub fn size_hint(&self) -> u64 {
         match &self.origin {

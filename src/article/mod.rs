@@ -12,7 +12,7 @@ mod library;
 mod parse;
 mod sanitize;
 
-pub use library::{Entry, Origin, Source, collect, list, sample_sources, samples};
+pub use library::{Entry, Origin, Source, collect, list, path_key, sample_sources, samples};
 pub use parse::{Format, LoadError, parse};
 pub use sanitize::{sanitize, sanitize_line};
 

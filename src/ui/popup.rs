@@ -88,7 +88,14 @@ pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut
         .skip(first)
         .take(rows)
         .map(|(i, slot)| {
-            let mark = if i == app.current() { "•" } else { " " };
+            // The open article, the ones not yet read, the rest.
+            let mark = if i == app.current() {
+                "•"
+            } else if app.is_read(i) {
+                " "
+            } else {
+                "○"
+            };
             let room = inner_width.saturating_sub(3);
             let line = match slot.entry.as_ref().map(|e| &e.article) {
                 Some(Ok(a)) => Line::from(vec![
@@ -113,7 +120,10 @@ pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut
         .collect();
     let list = List::new(items)
         .block(frame(
-            &format!("Articles ({}) — Enter opens, Esc closes", app.slots().len()),
+            &format!(
+                "Articles ({}, ○ unread) — Enter opens, Esc closes",
+                app.slots().len()
+            ),
             theme,
         ))
         .highlight_style(theme.selected);

@@ -102,6 +102,11 @@ impl Tmux {
             socket: format!("byline-test-{name}-{}", std::process::id()),
         };
         let (width, height) = (width.to_string(), height.to_string());
+        // byline's saved reading state and any user configuration stay out
+        // of the tests: each tmux gets folders of its own.
+        let home = tmux.home();
+        let state = format!("XDG_STATE_HOME={}", home.join("state").display());
+        let config = format!("XDG_CONFIG_HOME={}", home.join("config").display());
         let started = tmux.run(&[
             "new-session",
             "-d",
@@ -115,6 +120,10 @@ impl Tmux {
             env!("CARGO_MANIFEST_DIR"),
             "-e",
             "TERM=xterm-256color",
+            "-e",
+            &state,
+            "-e",
+            &config,
             command,
         ]);
         assert!(started.status.success(), "tmux: {started:?}");
@@ -159,8 +168,16 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// A folder for this tmux's byline to keep its state in.
+    pub fn home(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(&self.socket)
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(self.home());
         // The server may leave its socket file behind: remove it too.
         let socket = self.format("#{socket_path}");
         let _ = self.run(&["kill-server"]);
