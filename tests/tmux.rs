@@ -495,7 +495,7 @@ fn hostile_corpus_keeps_the_reader_responsive() {
     // The article list opens; every step down it moves the selection.
     tmux.keys(&["a"]);
     let mut before = tmux.wait_for_within("the article list", ANSWER, |s| {
-        s.contains(&format!("Articles ({total})"))
+        s.contains(&format!("Articles ({total},"))
     });
     before.push_str(&tmux.screen_with_styles());
     for step in 1..total {
@@ -678,7 +678,8 @@ fn the_next_start_takes_up_where_reading_stopped() {
     first.keys(&["]", "]"]);
     first.wait_for("the third article", |s| s.contains(" 3/9 "));
     first.keys(&["j", "j", "j", "j", "j", "j"]);
-    let left = first.wait_for("a scrolled text", |s| !s.contains("  0%"));
+    first.wait_for("a scrolled text", |s| !s.contains("  0%"));
+    let left = first.settled();
     first.keys(&["q"]);
     first.wait_for("the exit", |s| s.contains("byline exited 0"));
     assert!(

@@ -126,10 +126,10 @@ impl App {
             .into_iter()
             .map(|e| Slot {
                 name: e.name.clone(),
-                key: e.path.as_deref().map_or_else(
-                    || format!("builtin:{}", e.name),
-                    crate::article::path_key,
-                ),
+                key: e
+                    .path
+                    .as_deref()
+                    .map_or_else(|| format!("builtin:{}", e.name), crate::article::path_key),
                 entry: Some(e),
             })
             .collect();

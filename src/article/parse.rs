@@ -385,8 +385,10 @@ fn parse_json(source: &str) -> Result<Article, LoadError> {
     let doc: JsonArticle =
         serde_json::from_str(source).map_err(|e| LoadError::Json(sanitize_line(&e.to_string())))?;
     let mut out = TextBuilder::default();
-    out.push(BlockKind::Headline, &doc.title.replace('\n', " "));
-    let body = doc.body.replace("\r\n", "\n");
+    // JSON escapes (\u001b, \u0000, \u202e) decode to control characters
+    // only now, after the file's bytes were sanitised: sanitise again.
+    out.push(BlockKind::Headline, &sanitize_line(&doc.title));
+    let body = sanitize(&doc.body.replace("\r\n", "\n")).into_owned();
     for (range, _) in paragraphs(&body, 0) {
         out.push(BlockKind::Paragraph, &body[range]);
     }

@@ -247,23 +247,25 @@ pub fn attribute(
             .filter(|p| p.segment == q.segment);
         let next_in_seg = spans.get(qi + 1).filter(|n| n.segment == q.segment);
         let sentence_of = |i: usize| seg.sentence.get(i).copied();
-        // The window before: back to the sentence start or the previous quote.
+        // The window before: back to the sentence start or the previous
+        // quote, whichever comes first (found walking back from the quote,
+        // so many quotes in one long sentence cost no more than the
+        // sentence: each walk stops at the quote before).
+        let floor = prev_in_seg.map_or(0, |p| tokens.partition_point(|t| t.range.start < p.close));
         let mut before_start = open_tok;
-        while before_start > 0 && sentence_of(before_start - 1) == sentence_of(open_tok) {
+        while before_start > floor && sentence_of(before_start - 1) == sentence_of(open_tok) {
             before_start -= 1;
         }
-        if let Some(p) = prev_in_seg {
-            before_start = before_start.max(tokens.partition_point(|t| t.range.start < p.close));
-        }
         // The window after: to the sentence end or the next quote.
+        let ceiling = next_in_seg.map_or(tokens.len(), |n| {
+            tokens.partition_point(|t| t.range.start < n.open)
+        });
         let close_sentence = after_tok.checked_sub(1).and_then(sentence_of);
         let mut after_end = after_tok;
-        while after_end < tokens.len() && sentence_of(after_end) == close_sentence {
+        while after_end < ceiling && sentence_of(after_end) == close_sentence {
             after_end += 1;
         }
-        if let Some(n) = next_in_seg {
-            after_end = after_end.min(tokens.partition_point(|t| t.range.start < n.open));
-        }
+        let before_start = before_start.max(floor.min(open_tok));
 
         let resolve = |r: Referent| ctx.resolve(r, q.open, earliest);
         let mut found: Option<Option<usize>> = None;

@@ -71,11 +71,21 @@ fn is_title_like(quote: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// How many bytes before a nested quote are read for its sentence.
+const LOOK_BACK: usize = 400;
+
 /// Whether the speaker of a quote reports their own words in it: the
 /// sentence before a nested quote has a first-person pronoun and a speech
 /// verb ("… and I said, 'It's something I will not discuss.'"). Otherwise
 /// the nested quote is someone else's, and its speaker is unknown.
 fn reported_by_speaker(text: &str, before: Range<usize>) -> bool {
+    // Only the end of a long quote matters: looking further back for each
+    // nested quote made long quotes quadratic.
+    let mut start = before.start.max(before.end.saturating_sub(LOOK_BACK));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = start..before.end;
     let slice = &text[before.clone()];
     let sentence_start = slice
         .rfind(['.', '!', '?'])

@@ -7,8 +7,67 @@
 use crate::article::{Article, BlockKind};
 use std::ops::Range;
 use textwrap::WordSeparator;
-use textwrap::core::{Word, break_words};
+use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// A word (or part of a long one) with the space after it, measured the way
+/// the screen measures it: by grapheme, with unicode-width. (textwrap's own
+/// words add up the widths of chars, which is wrong for "2\u{fe0f}" and
+/// for emoji with modifiers, and it breaks long words between chars.)
+#[derive(Debug)]
+struct Piece<'a> {
+    word: &'a str,
+    whitespace: &'a str,
+    width: usize,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.whitespace.width() as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// `word` cut at grapheme boundaries into parts no wider than `width` (a
+/// single grapheme wider than that stays whole); the last part keeps the
+/// space after the word.
+fn pieces<'a>(word: &'a str, whitespace: &'a str, width: usize, out: &mut Vec<Piece<'a>>) {
+    let total = word.width();
+    if total <= width {
+        out.push(Piece {
+            word,
+            whitespace,
+            width: total,
+        });
+        return;
+    }
+    let (mut start, mut used) = (0, 0);
+    for (i, g) in word.grapheme_indices(true) {
+        let w = g.width();
+        if used + w > width && used > 0 {
+            out.push(Piece {
+                word: &word[start..i],
+                whitespace: "",
+                width: used,
+            });
+            start = i;
+            used = 0;
+        }
+        used += w;
+    }
+    out.push(Piece {
+        word: &word[start..],
+        whitespace,
+        width: used,
+    });
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -54,10 +113,10 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
-    let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
-        .find_words(&flat)
-        .collect();
-    let words = break_words(words, width);
+    let mut words: Vec<Piece> = Vec::new();
+    for w in WordSeparator::UnicodeBreakProperties.find_words(&flat) {
+        pieces(w.word, w.whitespace, width, &mut words);
+    }
     // Words are consecutive slices of `flat`: their offsets add up.
     let mut starts = Vec::with_capacity(words.len());
     let mut pos = 0;
@@ -124,11 +183,11 @@ impl WrappedArticle {
                     labels.push((LineKind::Notice, format!("Note: {warning}")));
                 }
                 for (kind, label) in labels {
-                    for row in textwrap::wrap(&label, w) {
+                    for row in wrap_ranges(&label, 0..label.len(), w) {
                         lines.push(Line {
                             kind,
                             range: 0..0,
-                            label: Some(row.into_owned()),
+                            label: Some(label[row].to_string()),
                         });
                     }
                 }
