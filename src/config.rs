@@ -23,6 +23,8 @@ pub struct Config {
     pub layout: Prefs,
     /// Whether the side panel shows at start (`p` toggles it).
     pub panel: bool,
+    /// Whether byline takes the mouse at start (`m` toggles it).
+    pub mouse: bool,
 }
 
 impl Default for Config {
@@ -32,6 +34,7 @@ impl Default for Config {
             theme: ThemeName::default(),
             layout: Prefs::default(),
             panel: true,
+            mouse: true,
         }
     }
 }
@@ -102,7 +105,8 @@ impl Config {
                 ("panel", Some(t)) => p.panel(t, &mut config),
                 ("theme", Some(t)) => p.theme(t, &mut config),
                 ("keys", Some(t)) => p.keys(t, &mut config),
-                ("reader" | "panel" | "theme" | "keys", None) => {
+                ("mouse", Some(t)) => p.mouse(t, &mut config),
+                ("reader" | "panel" | "theme" | "keys" | "mouse", None) => {
                     p.problem(root, name, format!("`{name}` must be a table: [{name}]"))
                 }
                 _ => p.problem(root, name, format!("unknown section `{name}`")),
@@ -128,6 +132,11 @@ impl Config {
              side = \"right\"\n\
              # Columns (16-200); \"auto\" takes about a third of the terminal.\n\
              width = \"auto\"\n\n\
+             [mouse]\n\
+             # Wheel scrolls what is under the pointer, a click selects an article,\n\
+             # person or quote. Taking the mouse stops the terminal's own text\n\
+             # selection: m gives it back (and takes it again).\n\
+             enabled = true\n\n\
              [theme]\n\
              # \"ansi\": the terminal's own colours and the 16 ANSI ones (readable on\n\
              # dark and light backgrounds); \"mono\": no colour; \"truecolor\": 24-bit.\n\
@@ -267,6 +276,19 @@ impl Reader<'_> {
         }
     }
 
+    fn mouse(&mut self, table: &Table, config: &mut Config) {
+        for (key, item) in table.iter() {
+            match key {
+                "enabled" => {
+                    if let Some(b) = self.boolean(table, key, item) {
+                        config.mouse = b;
+                    }
+                }
+                _ => self.unknown(table, "mouse", key),
+            }
+        }
+    }
+
     fn theme(&mut self, table: &Table, config: &mut Config) {
         for (key, item) in table.iter() {
             match key {
@@ -352,7 +374,7 @@ mod tests {
     fn entries_apply() {
         let (config, problems) = Config::parse(
             "[reader]\ntext_width = 66\n[panel]\nside = \"left\"\nwidth = 30\nshown = false\n\
-             [theme]\nname = \"truecolor\"\n[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"f1\"\n",
+             [theme]\nname = \"truecolor\"\n[mouse]\nenabled = false\n[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"f1\"\n",
         );
         assert_eq!(problems, vec![]);
         assert_eq!(config.layout.text_width, 66);
@@ -360,6 +382,7 @@ mod tests {
         assert_eq!(config.layout.panel_width, Some(30));
         assert!(!config.panel);
         assert_eq!(config.theme, ThemeName::Truecolor);
+        assert!(!config.mouse);
         let none = KeyModifiers::NONE;
         assert_eq!(press(&config, KeyCode::Char('x'), none), Some(Action::Quit));
         assert_eq!(

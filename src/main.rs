@@ -11,6 +11,7 @@ use byline::render::Renderer;
 use byline::state;
 use byline::ui::Theme;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -119,7 +120,7 @@ fn restore_terminal() {
     // The reader may leave a scroll region set between frames.
     let mut out = stdout();
     let _ = out.write_all(b"\x1b[r");
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
 }
 
 /// Restores the terminal when dropped, on every way out of the reader.
@@ -175,6 +176,20 @@ fn load_config(path: Option<&Path>) -> Result<(Config, Vec<String>)> {
     Ok((config, problems))
 }
 
+/// Take the mouse (wheel, clicks) or give it back to the terminal, when
+/// `wanted` differs from what is `on`.
+fn set_mouse(on: &mut bool, wanted: bool) -> Result<()> {
+    if *on != wanted {
+        if wanted {
+            execute!(stdout(), EnableMouseCapture)?;
+        } else {
+            execute!(stdout(), DisableMouseCapture)?;
+        }
+        *on = wanted;
+    }
+    Ok(())
+}
+
 /// What wakes the event loop: a key or resize, or an article from the loader.
 enum Message {
     Terminal(event::Event),
@@ -223,6 +238,7 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     }
     app.keymap = config.keymap;
     app.panel = config.panel;
+    app.mouse = config.mouse;
     app.set_prefs(config.layout);
     if let Some(first) = problems.first() {
         let more = match problems.len() {
@@ -251,6 +267,8 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let _guard = TerminalGuard;
     execute!(stdout(), EnterAlternateScreen, cursor::Hide)?;
+    let mut mouse = false;
+    set_mouse(&mut mouse, app.mouse)?;
     let (width, height) = crossterm::terminal::size()?;
     // BYLINE_REDRAW=full turns scroll regions off, for terminals that
     // handle them badly.
@@ -304,6 +322,7 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         if let Some(index) = app.take_wanted() {
             loader.want(index);
         }
+        set_mouse(&mut mouse, app.mouse)?;
         if changed && !app.quit {
             let scrolled = (app.view() == view).then(|| app.scroll as isize - scroll as isize);
             renderer.draw(&app, &theme, scrolled)?;

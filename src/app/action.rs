@@ -26,5 +26,6 @@ pub enum Action {
     NextArticle,
     PreviousArticle,
     TogglePanel,
+    ToggleMouse,
     Quit,
 }

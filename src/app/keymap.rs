@@ -57,6 +57,7 @@ pub const KEYMAP: &[(Key, Action)] = &[
     (ch(']'), Action::NextArticle),
     (ch('['), Action::PreviousArticle),
     (ch('p'), Action::TogglePanel),
+    (ch('m'), Action::ToggleMouse),
     (ch('q'), Action::Quit),
     (ctrl('c'), Action::Quit),
 ];
@@ -327,6 +328,10 @@ pub const HELP_ROWS: &[(&[Action], &str)] = &[
         "next / previous article",
     ),
     (&[Action::TogglePanel], "show or hide the side panel"),
+    (
+        &[Action::ToggleMouse],
+        "mouse on / off (off: the terminal selects text)",
+    ),
     (&[Action::Help], "this help"),
     (&[Action::Quit], "quit"),
 ];

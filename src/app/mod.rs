@@ -11,11 +11,16 @@ pub use action::Action;
 
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
-use crate::layout::{Areas, Prefs, WrappedArticle, areas, notes};
+use crate::layout::{Areas, Prefs, WrappedArticle, areas, article_list, list_window_start, notes};
 use crate::state::{Place, State};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::layout::Rect;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
 use std::ops::Range;
+
+/// Rows one notch of the mouse wheel scrolls.
+const WHEEL_ROWS: usize = 3;
 
 /// Which part of the screen the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +109,9 @@ pub struct App {
     /// The article list popup, with its selected row.
     pub article_list: Option<usize>,
     pub panel: bool,
+    /// Whether byline takes the mouse (wheel and clicks); when off, the
+    /// terminal's own text selection works.
+    pub mouse: bool,
     pub quit: bool,
     /// A short message for the footer ("search wrapped", "no match").
     pub status: Option<String>,
@@ -171,6 +179,7 @@ impl App {
             help: false,
             article_list: None,
             panel: true,
+            mouse: true,
             quit: false,
             status: None,
             size: Rect::default(),
@@ -448,7 +457,94 @@ impl App {
                 self.resize(*width, *height);
                 true
             }
+            Event::Mouse(mouse) if self.mouse => self.on_mouse(*mouse),
             _ => false,
+        }
+    }
+
+    /// The wheel scrolls what is under the pointer; a click selects the
+    /// article, person or quote under it. Returns whether anything changed.
+    pub fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
+        let before = (self.view(), self.scroll);
+        let at = Position::new(mouse.column, mouse.row);
+        let inside = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                if let Some(selected) = self.article_list {
+                    let last = self.slots.len().saturating_sub(1);
+                    let next = if down {
+                        selected + 1
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                    self.article_list = Some(next.min(last));
+                } else if inside(self.areas.people) && self.people_count() > 0 {
+                    let last = self.people_count() - 1;
+                    self.person = if down {
+                        self.person + 1
+                    } else {
+                        self.person.saturating_sub(1)
+                    }
+                    .min(last);
+                } else if !self.help {
+                    // The text, and the notes that scroll with it.
+                    let step = WHEEL_ROWS;
+                    self.scroll = if down {
+                        (self.scroll + step).min(self.max_scroll())
+                    } else {
+                        self.scroll.saturating_sub(step)
+                    };
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => self.click(at),
+            _ => {}
+        }
+        (self.view(), self.scroll) != before
+    }
+
+    fn click(&mut self, at: Position) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        if let Some(selected) = self.article_list {
+            let popup = article_list(self.size);
+            let rows = usize::from(popup.height.saturating_sub(2));
+            if at.y > popup.y && at.y < popup.bottom().saturating_sub(1) && popup.contains(at) {
+                let index = list_window_start(selected, rows) + usize::from(at.y - popup.y - 1);
+                if index < self.slots.len() {
+                    self.article_list = None;
+                    self.open(index);
+                }
+            } else if !popup.contains(at) {
+                self.article_list = None;
+            }
+            return;
+        }
+        if let Some(people) = self.areas.people.filter(|r| r.contains(at)) {
+            let rows = usize::from(people.height.saturating_sub(1));
+            if at.y > people.y {
+                let index = list_window_start(self.person, rows) + usize::from(at.y - people.y - 1);
+                if index < self.people_count() {
+                    self.focus = Focus::People;
+                    self.person = index;
+                    self.activate();
+                }
+            }
+            return;
+        }
+        if let Some(band) = self.areas.quotes.filter(|r| r.contains(at)) {
+            let row = self.scroll + usize::from(at.y - band.y);
+            let hit = self
+                .notes
+                .iter()
+                .position(|&n| (n..n + notes::NOTE_ROWS).contains(&row));
+            if let Some(i) = hit {
+                self.focus = Focus::Quotes;
+                self.quote = i;
+                self.activate();
+            }
         }
     }
 
@@ -535,6 +631,17 @@ impl App {
                 self.open((self.current + 1).min(self.slots.len().saturating_sub(1)))
             }
             Action::PreviousArticle => self.open(self.current.saturating_sub(1)),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.status = Some(
+                    if self.mouse {
+                        "mouse on: wheel scrolls, click selects"
+                    } else {
+                        "mouse off: the terminal selects text"
+                    }
+                    .into(),
+                );
+            }
             Action::TogglePanel => {
                 self.panel = !self.panel;
                 if !self.panel {

@@ -302,3 +302,90 @@ fn a_state_naming_no_known_article_opens_the_first() {
     assert_eq!(app.scroll, 0);
     assert!(app.is_read(0));
 }
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> bool {
+    app.on_event(&Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
+}
+
+#[test]
+fn the_wheel_scrolls_the_text_and_a_click_picks_a_person() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = App::new(samples());
+    app.resize(100, 30);
+    let text = app.areas().text;
+    assert!(mouse(
+        &mut app,
+        MouseEventKind::ScrollDown,
+        text.x + 1,
+        text.y + 1
+    ));
+    assert_eq!(app.scroll, WHEEL_ROWS);
+    // The second person's row: one row under the heading.
+    let people = app.areas().people.expect("panel shown");
+    assert!(mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        people.x + 3,
+        people.y + 2
+    ));
+    assert_eq!(app.focus, Focus::People);
+    assert_eq!(app.person, 1);
+    assert!(app.show_person);
+    assert!(matches!(
+        app.target,
+        Some(Target::Mention { person: 1, .. })
+    ));
+}
+
+#[test]
+fn a_click_on_a_note_jumps_to_its_quote() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = App::new(samples());
+    app.resize(100, 30);
+    let band = app.areas().quotes.expect("panel shown");
+    // The first note stands level with the first quote, in the headline.
+    let row = app.notes()[0] - app.scroll;
+    assert!(mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        band.x + 4,
+        band.y + u16::try_from(row).unwrap()
+    ));
+    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.target, Some(Target::Quote(0)));
+}
+
+#[test]
+fn a_click_in_the_article_list_opens_that_article() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = App::new(samples());
+    app.resize(100, 30);
+    press(&mut app, KeyCode::Char('a'));
+    let popup = crate::layout::article_list(Rect::new(0, 0, 100, 30));
+    // Third item: the border, then rows 0, 1, 2.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        popup.x + 5,
+        popup.y + 3,
+    );
+    assert_eq!(app.article_list, None);
+    assert_eq!(app.current(), 2);
+}
+
+#[test]
+fn with_the_mouse_off_its_events_change_nothing() {
+    use crossterm::event::MouseEventKind;
+    let mut app = App::new(samples());
+    app.resize(100, 30);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(!app.mouse);
+    let text = app.areas().text;
+    assert!(!mouse(&mut app, MouseEventKind::ScrollDown, text.x, text.y));
+    assert_eq!(app.scroll, 0);
+}

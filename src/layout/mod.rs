@@ -7,5 +7,7 @@ pub mod notes;
 mod screen;
 mod wrap;
 
-pub use screen::{Areas, MAX_TEXT_WIDTH, Prefs, Side, areas};
+pub use screen::{
+    Areas, MAX_TEXT_WIDTH, Prefs, Side, areas, article_list, centred, list_window_start,
+};
 pub use wrap::{IMAGE_PREFIX, Line, LineKind, WrappedArticle};

@@ -128,6 +128,31 @@ pub fn areas(area: Rect, panel: bool, people_rows: u16, prefs: &Prefs) -> Areas 
     }
 }
 
+/// A box of at most `width`×`height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Where the article list pops up in a terminal of `area`.
+pub fn article_list(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(8).clamp(20, 100);
+    let height = area.height.saturating_sub(4);
+    centred(area, width, height)
+}
+
+/// The first item shown in a list of `rows` rows with `selected` chosen:
+/// the window ends at the selection once it has to move.
+pub fn list_window_start(selected: usize, rows: usize) -> usize {
+    selected.saturating_sub(rows.max(1) - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

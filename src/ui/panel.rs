@@ -73,7 +73,7 @@ pub fn people(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
     // The list, scrolled so that the selection shows.
     let rows = usize::from(area.height - 1);
-    let first = app.person.saturating_sub(rows.saturating_sub(1));
+    let first = crate::layout::list_window_start(app.person, rows);
     let marked = focused || app.show_person;
     for (i, (y, p)) in (area.y + 1..area.bottom())
         .zip(people.iter().enumerate().skip(first))

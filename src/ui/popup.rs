@@ -3,6 +3,7 @@
 use super::{Theme, truncate};
 use crate::app::App;
 use crate::app::keymap::HELP_ROWS;
+use crate::layout::{article_list, centred, list_window_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,18 +11,6 @@ use ratatui::widgets::{
     Block, BorderType, Borders, Clear, List, ListItem, ListState, StatefulWidget, Widget,
 };
 use unicode_width::UnicodeWidthStr;
-
-/// A box of at most `width`×`height` centred in `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
 
 fn frame<'a>(title: &str, theme: &Theme) -> Block<'a> {
     Block::default()
@@ -72,15 +61,13 @@ pub fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(8).clamp(20, 100);
-    let height = area.height.saturating_sub(4);
-    let popup = centred(area, width, height);
+    let popup = article_list(area);
     Clear.render(popup, buf);
     let inner_width = usize::from(popup.width.saturating_sub(2));
     // Only the rows that show are built: a library can hold 10,000 articles.
     // The window ends at the selection, as a fresh `ListState` would place it.
     let rows = usize::from(popup.height.saturating_sub(2)).max(1);
-    let first = selected.saturating_sub(rows - 1);
+    let first = list_window_start(selected, rows);
     let items: Vec<ListItem> = app
         .slots()
         .iter()
