@@ -27,17 +27,14 @@ marker=$(sed -n 1p "$article" | awk '{print $1}')
 
 now_ms() { date +%s%3N; }
 
-# run NAME COMMAND KEYS_BEFORE: prints "NAME start_ms bytes_per_step"
-# The tmux server is started first, so the start-up time is the program's
-# own (plus tmux's few milliseconds to open a window, the same for both).
-run() {
-  local name=$1 command=$2 before_keys=$3
-  # A server per program: a killed server can linger and take the next one down.
-  local sock=bench-$$-$name
-  local rec=$work/$name.bin
-  : > "$rec"
+# open_timed SOCKET NAME COMMAND MARKER: start COMMAND in a 100x30 tmux
+# window and print the milliseconds until MARKER shows. The tmux server is
+# started first, so the time is the program's own (plus tmux's few
+# milliseconds to open a window, the same for every program).
+open_timed() {
+  local sock=$1 name=$2 command=$3 marker=$4
   tmux -L "$sock" new-session -d -s b -x 100 -y 30 "sleep 60"
-  local t0 t1
+  local t0
   t0=$(now_ms)
   tmux -L "$sock" new-window -t b: "$command; sleep 30"
   # (not a pipe into grep -q: under pipefail its early exit fails the pipe)
@@ -45,7 +42,18 @@ run() {
     if (( $(now_ms) - t0 > 10000 )); then echo "$name: no first screen in 10 s" >&2; exit 1; fi
     sleep 0.002
   done
-  t1=$(now_ms)
+  echo $(( $(now_ms) - t0 ))
+}
+
+# run NAME COMMAND KEYS_BEFORE: prints "NAME start_ms bytes_per_step"
+run() {
+  local name=$1 command=$2 before_keys=$3
+  # A server per program: a killed server can linger and take the next one down.
+  local sock=bench-$$-$name
+  local rec=$work/$name.bin
+  : > "$rec"
+  local start
+  start=$(open_timed "$sock" "$name" "$command" "$marker")
   tmux -L "$sock" pipe-pane -o -t b "cat >> '$rec'"
   sleep 0.5
   for k in $before_keys; do tmux -L "$sock" send-keys -t b "$k"; sleep 0.3; done
@@ -56,25 +64,18 @@ run() {
   size1=$(stat -c %s "$rec")
   tmux -L "$sock" send-keys -t b q
   tmux -L "$sock" kill-server 2>/dev/null || true
-  echo "$name $((t1 - t0)) $(( (size1 - size0) / steps ))"
+  echo "$name $start $(( (size1 - size0) / steps ))"
 }
 
 # start_time NAME COMMAND MARKER: prints "NAME start_ms"
 start_time() {
   local name=$1 command=$2 marker=$3
   local sock=bench-$$-$name
-  tmux -L "$sock" new-session -d -s b -x 100 -y 30 "sleep 60"
-  local t0 t1
-  t0=$(now_ms)
-  tmux -L "$sock" new-window -t b: "$command; sleep 30"
-  until [[ $(tmux -L "$sock" capture-pane -p -t b) == *"$marker"* ]]; do
-    if (( $(now_ms) - t0 > 10000 )); then echo "$name: no first screen in 10 s" >&2; exit 1; fi
-    sleep 0.002
-  done
-  t1=$(now_ms)
+  local start
+  start=$(open_timed "$sock" "$name" "$command" "$marker")
   tmux -L "$sock" send-keys -t b q
   tmux -L "$sock" kill-server 2>/dev/null || true
-  echo "$name $((t1 - t0))"
+  echo "$name $start"
 }
 
 # A library of 10,000 articles (the samples, over and over).

@@ -59,19 +59,27 @@ impl std::fmt::Display for Problem {
 
 /// Where the configuration is looked for when no `--config` is given.
 pub fn default_path() -> Option<PathBuf> {
-    path_from(
+    xdg_file(
         std::env::var_os("XDG_CONFIG_HOME"),
         std::env::var_os("HOME"),
+        ".config",
+        "config.toml",
     )
 }
 
-fn path_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+/// `$XDG_…/byline/FILE`, or `~/FALLBACK/byline/FILE` when the variable is
+/// unset or (as the XDG spec says to ignore it then) not absolute.
+pub(crate) fn xdg_file(
+    xdg: Option<OsString>,
+    home: Option<OsString>,
+    fallback: &str,
+    file: &str,
+) -> Option<PathBuf> {
     let base = match xdg {
-        // The XDG spec: a relative path is invalid and must be ignored.
         Some(dir) if Path::new(&dir).is_absolute() => PathBuf::from(dir),
-        _ => PathBuf::from(home.filter(|h| !h.is_empty())?).join(".config"),
+        _ => PathBuf::from(home.filter(|h| !h.is_empty())?).join(fallback),
     };
-    Some(base.join("byline").join("config.toml"))
+    Some(base.join("byline").join(file))
 }
 
 const TEXT_WIDTHS: std::ops::RangeInclusive<i64> = 20..=400;
@@ -435,18 +443,19 @@ mod tests {
     #[test]
     fn the_path_follows_xdg() {
         let os = |s: &str| Some(OsString::from(s));
+        let path = |xdg, home| xdg_file(xdg, home, ".config", "config.toml");
         assert_eq!(
-            path_from(os("/x/conf"), os("/home/u")),
+            path(os("/x/conf"), os("/home/u")),
             Some(PathBuf::from("/x/conf/byline/config.toml"))
         );
         assert_eq!(
-            path_from(None, os("/home/u")),
+            path(None, os("/home/u")),
             Some(PathBuf::from("/home/u/.config/byline/config.toml"))
         );
         assert_eq!(
-            path_from(os("relative"), os("/home/u")),
+            path(os("relative"), os("/home/u")),
             Some(PathBuf::from("/home/u/.config/byline/config.toml"))
         );
-        assert_eq!(path_from(None, None), None);
+        assert_eq!(path(None, None), None);
     }
 }

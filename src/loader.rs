@@ -59,6 +59,18 @@ fn work(
     let mut extracted = vec![false; sources.len()];
     let mut next_listed = 0;
     let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // The article the reader opens with comes before any listing: the
+    // first screen waits for it, and listing beside it would slow it down.
+    if let Ok(index) = inbox.try_recv()
+        && index < sources.len()
+    {
+        extracted[index] = true;
+        let entry = sources[index].load();
+        let doc = entry.article.as_ref().ok().cloned().map(Document::new);
+        if !deliver(Loaded { index, entry, doc }) {
+            return;
+        }
+    }
     loop {
         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
             return;

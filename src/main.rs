@@ -298,7 +298,11 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     // for it rather than draw a "loading" screen that is gone at once.
     let deadline = std::time::Instant::now() + FIRST_FRAME_WAIT;
     while app.is_loading() && !app.quit {
+        // A flood of listed articles must not hold the first frame back.
         let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break;
+        }
         match inbox.recv_timeout(left) {
             Ok(message) => {
                 handle(&mut app, &mut renderer, message)?;

@@ -8,7 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -34,17 +33,12 @@ pub struct State {
 
 /// Where the state is kept.
 pub fn default_path() -> Option<PathBuf> {
-    path_from(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME"))
-}
-
-fn path_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let base = match xdg {
-        Some(dir) if Path::new(&dir).is_absolute() => PathBuf::from(dir),
-        _ => PathBuf::from(home.filter(|h| !h.is_empty())?)
-            .join(".local")
-            .join("state"),
-    };
-    Some(base.join("byline").join("state.json"))
+    crate::config::xdg_file(
+        std::env::var_os("XDG_STATE_HOME"),
+        std::env::var_os("HOME"),
+        ".local/state",
+        "state.json",
+    )
 }
 
 /// Read the state at `path`. A missing file is an empty state; a file that
@@ -171,19 +165,5 @@ mod tests {
                 read: true
             }
         );
-    }
-
-    #[test]
-    fn the_path_follows_xdg() {
-        let os = |s: &str| Some(OsString::from(s));
-        assert_eq!(
-            path_from(os("/s"), os("/home/u")),
-            Some(PathBuf::from("/s/byline/state.json"))
-        );
-        assert_eq!(
-            path_from(None, os("/home/u")),
-            Some(PathBuf::from("/home/u/.local/state/byline/state.json"))
-        );
-        assert_eq!(path_from(None, None), None);
     }
 }
