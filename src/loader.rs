@@ -189,4 +189,23 @@ mod tests {
             "nothing after the refusal"
         );
     }
+
+    #[test]
+    fn a_file_deleted_after_listing_becomes_an_error_entry() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gone.txt");
+        std::fs::write(&path, "Head\n\nBody.").expect("write");
+        let sources = crate::article::list(&[dir.path().to_path_buf()]);
+        std::fs::remove_file(&path).expect("remove");
+        let (tx, rx) = mpsc::channel();
+        let _loader =
+            Loader::spawn(sources, Some(0), move |l| tx.send(l).is_ok()).expect("thread starts");
+        let l = next(&rx);
+        assert_eq!(l.index, 0);
+        assert!(l.doc.is_none());
+        assert!(matches!(
+            l.entry.article,
+            Err(crate::article::LoadError::Io(_))
+        ));
+    }
 }
