@@ -1736,3 +1736,18 @@ fn many_quotes_in_one_sentence_are_attributed_in_linear_time() {
     let g = growth(&"„a“ ".repeat(2000), &"„a“ ".repeat(8000));
     assert!(g < 8.0, "4× the input took {g:.1}× the time");
 }
+
+// Bug: a space followed by a combining mark (" \u{301}", " \u{fe0f}") is one
+// grapheme on screen, but the wrapper broke after the space and began the
+// next row with the bare mark. Found by the fuzz run (seed
+// 1795929606104372749): "\n\nder \u{301} " at width 1.
+#[test]
+fn wrapping_keeps_a_combining_mark_with_the_space_before_it() {
+    for src in [
+        "H\n\nder \u{301} ",
+        "H\n\nab \u{fe0f}éé der",
+        "H\n\nx \u{301}\u{301} y",
+    ] {
+        assert_sound(src.as_bytes(), &[1, 2, 3, 5], None);
+    }
+}

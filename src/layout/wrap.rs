@@ -109,10 +109,29 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
     let width = width.max(1);
     // Line breaks and tabs inside a block are plain spaces when reflowed;
     // both are one byte, so offsets stay the same.
-    let flat: String = text[range.clone()]
+    let mut flat: String = text[range.clone()]
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
+    // A combining mark after a space makes one grapheme with it (" \u{301}"),
+    // and the screen draws it as one; textwrap would break between them and
+    // start a row with the bare mark. Such a space is made a letter of the
+    // same byte length and width, so it belongs to the word after it.
+    if !flat.is_ascii() {
+        let glued: Vec<usize> = flat
+            .grapheme_indices(true)
+            .filter(|(_, g)| g.len() > 1 && g.starts_with(' '))
+            .map(|(i, _)| i)
+            .collect();
+        if !glued.is_empty() {
+            let mut bytes = flat.into_bytes();
+            for i in glued {
+                bytes[i] = b'x';
+            }
+            // Only ASCII spaces became ASCII letters: still UTF-8.
+            flat = String::from_utf8(bytes).unwrap_or_default();
+        }
+    }
     let mut words: Vec<Piece> = Vec::new();
     for w in WordSeparator::UnicodeBreakProperties.find_words(&flat) {
         pieces(w.word, w.whitespace, width, &mut words);
@@ -254,6 +273,21 @@ mod tests {
                     "row {row:?} is {} wide at {width}",
                     row.width()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_combining_mark_after_a_space_stays_with_it() {
+        // Found by the fuzz run: " \u{301}" is one grapheme on screen.
+        for text in ["der \u{301} ", "a \u{fe0f}b c", "x \u{301}\u{301} y"] {
+            for width in 1..6 {
+                for row in rows(text, width) {
+                    assert!(
+                        row.is_empty() || !row.starts_with(['\u{301}', '\u{fe0f}']),
+                        "{text:?} at {width}: row {row:?} starts with a bare mark"
+                    );
+                }
             }
         }
     }
