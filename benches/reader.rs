@@ -38,6 +38,29 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
+    // The person tagger over the same text, in sentences of the extractor's
+    // tokens; throughput in tokens.
+    let tokens = byline::extract::token::tokenize(&article.text, 0..article.text.len());
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(&article.text)).collect();
+    let sentences: Vec<&[&str]> = words.chunks(24).collect();
+    for (lang, name) in [
+        (byline::extract::lang::Lang::De, "tag (de model)"),
+        (byline::extract::lang::Lang::En, "tag (en model)"),
+    ] {
+        let model = byline::tagger::builtin(lang).expect("built-in model");
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Elements(words.len() as u64));
+        group.bench_function("long article, one document", |b| {
+            b.iter(|| model.tag_document(black_box(&sentences)))
+        });
+        group.finish();
+    }
+    c.bench_function("load the German model", |b| {
+        b.iter(|| {
+            byline::tagger::Model::from_bytes(black_box(include_bytes!("../assets/models/de.bin")))
+        })
+    });
+
     let mut group = c.benchmark_group("wrap");
     group.throughput(Throughput::Bytes(article.text.len() as u64));
     group.bench_function("long article at 80 columns", |b| {

@@ -19,4 +19,5 @@ pub mod layout;
 pub mod loader;
 pub mod render;
 pub mod state;
+pub mod tagger;
 pub mod ui;

@@ -61,6 +61,20 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Tag person names in a token-per-line (CoNLL) file: TOKEN or
+    /// TOKEN<TAB>TAG… per line, a blank line between sentences.
+    #[command(group = clap::ArgGroup::new("input").required(true))]
+    Tag {
+        /// Print TOKEN<TAB>B-PER|I-PER|O per token, blank lines kept ("-": stdin).
+        #[arg(long, value_name = "FILE", group = "input")]
+        conll: Option<PathBuf>,
+        /// Print PER precision, recall and F1 against the file's own tags.
+        #[arg(long, value_name = "FILE", group = "input")]
+        eval: Option<PathBuf>,
+        /// The file's language; detected from its words when left out.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print a shell completion script: byline completions bash > …
     Completions {
         #[arg(value_enum)]
@@ -71,6 +85,12 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    De,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
     Jsonl,
@@ -78,6 +98,21 @@ enum Format {
 }
 
 fn main() -> Result<()> {
+    match run() {
+        // `byline extract … | head` closing the pipe is not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn run() -> Result<()> {
     let cli = Cli::parse();
     if cli.print_default_config {
         print!("{}", Config::default_toml());
@@ -85,6 +120,7 @@ fn main() -> Result<()> {
     }
     match cli.command {
         Some(Command::Extract { format, paths }) => extract(format, &paths),
+        Some(Command::Tag { conll, eval, lang }) => tag(conll, eval, lang),
         Some(Command::Completions { shell }) => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "byline", &mut stdout());
@@ -111,6 +147,45 @@ fn extract(format: Format, paths: &[PathBuf]) -> Result<()> {
         &mut out,
         &mut std::io::stderr(),
     )?;
+    Ok(())
+}
+
+fn read_input(path: &Path) -> Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)?;
+        b
+    } else {
+        std::fs::read(path)
+            .with_context(|| sanitize_line(&format!("reading {}", path.display())))?
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn tag(conll: Option<PathBuf>, eval: Option<PathBuf>, lang: Option<LangArg>) -> Result<()> {
+    use byline::extract::lang::Lang;
+    let lang = lang.map(|l| match l {
+        LangArg::De => Lang::De,
+        LangArg::En => Lang::En,
+    });
+    if let Some(path) = eval {
+        let (lang, score) = byline::tagger::eval_conll(&read_input(&path)?, lang)?;
+        println!(
+            "lang {}  PER precision {:.4}  recall {:.4}  F1 {:.4}  (found {}, gold {}, correct {})",
+            if lang == Lang::De { "de" } else { "en" },
+            score.precision(),
+            score.recall(),
+            score.f1(),
+            score.found,
+            score.gold,
+            score.correct
+        );
+    } else if let Some(path) = conll {
+        let out = byline::tagger::tag_conll(&read_input(&path)?, lang)?;
+        let mut w = BufWriter::new(stdout().lock());
+        w.write_all(out.as_bytes())?;
+        w.flush()?;
+    }
     Ok(())
 }
 

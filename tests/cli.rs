@@ -70,3 +70,44 @@ fn extract_jsonl_prints_one_article_per_line() {
         assert!(v["people"].is_array());
     }
 }
+
+#[test]
+fn tag_prints_a_tag_per_token_and_keeps_sentence_breaks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("in.conll");
+    std::fs::write(
+        &file,
+        "# newdoc id = x\nThe\tO\nmayor\tO\n,\tO\nSadiq\tB-PER\nKhan\tI-PER\n,\tO\nsaid\tO\nso\tO\n.\tO\n\nIt\nrained\n.\n",
+    )
+    .expect("writes");
+    let path = file.to_str().expect("utf-8 path");
+    let out = byline(&["tag", "--conll", path, "--lang", "en"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9 + 1 + 3 + 1, "{text}");
+    assert_eq!(lines[3], "Sadiq\tB-PER");
+    assert_eq!(lines[4], "Khan\tI-PER");
+    assert_eq!(lines[9], "", "a blank line ends each sentence");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.is_empty() || l.split('\t').count() == 2)
+    );
+
+    let out = byline(&["tag", "--eval", path]);
+    assert!(out.status.success());
+    let report = stdout(&out);
+    assert!(report.starts_with("lang en"), "{report}");
+    assert!(report.contains("F1 1.0000"), "{report}");
+
+    assert!(
+        !byline(&["tag"]).status.success(),
+        "needs --conll or --eval"
+    );
+    assert!(
+        !byline(&["tag", "--conll", "/no/such/file"])
+            .status
+            .success()
+    );
+}
