@@ -688,7 +688,10 @@ fn the_next_start_takes_up_where_reading_stopped() {
     );
 
     let again = Tmux::start_command("state-2", &command, 80, 24);
-    let screen = again.wait_for("the same article", |s| s.contains(" 3/9 "));
+    // Loading is asynchronous: wait for the text, not only the header.
+    let screen = again.wait_for("the same article", |s| {
+        s.contains(" 3/9 ") && !s.contains("Loading")
+    });
     let text = |s: &str| {
         s.lines()
             .skip(1)

@@ -135,7 +135,10 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .collect();
     let segs: Vec<people::Segment> = infos
         .iter()
-        .map(|i| people::Segment { tokens: &i.tokens })
+        .map(|i| people::Segment {
+            tokens: &i.tokens,
+            sentence: &i.sentence,
+        })
         .collect();
     let lang = lang::detect(text);
     let people = people::find(text, lang, &segs);

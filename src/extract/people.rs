@@ -15,6 +15,7 @@ use super::lexicon::{
     is_speech_cue, is_title, lowercase, role_gender, role_of,
 };
 use super::token::{Kind, Token};
+use crate::tagger::{self, Tag};
 use std::ops::Range;
 
 /// A person the text names.
@@ -45,6 +46,91 @@ struct Run {
 /// A segment's tokens, as extraction sees them.
 pub struct Segment<'a> {
     pub tokens: &'a [Token],
+    /// The sentence of each token (see [`super::token::sentences`]).
+    pub sentence: &'a [usize],
+}
+
+/// The token ranges of each sentence (segment, first token, end token) that
+/// holds one of `runs` (given in text order), in text order, each once.
+fn sentences_of_runs(segments: &[Segment], runs: &[&Run]) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for run in runs {
+        let seg = &segments[run.segment];
+        let id = seg.sentence.get(run.start).copied();
+        let mut first = run.start;
+        while first > 0 && seg.sentence.get(first - 1).copied() == id {
+            first -= 1;
+        }
+        let mut end = run.end;
+        while end < seg.tokens.len() && seg.sentence.get(end).copied() == id {
+            end += 1;
+        }
+        // Runs come in text order, so a repeated sentence is the last one.
+        if out.last() != Some(&(run.segment, first, end)) {
+            out.push((run.segment, first, end));
+        }
+    }
+    out
+}
+
+/// The person tagger's tags for the sentences that hold `runs`, read as one
+/// document, keyed like [`sentences_of_runs`]. Only sentences with a run the
+/// rules found no evidence for are tagged: tagging everything would double
+/// the cost of extraction for the few names that need it.
+fn tagged(
+    text: &str,
+    lang: Lang,
+    segments: &[Segment],
+    runs: &[&Run],
+) -> Vec<((usize, usize, usize), Vec<Tag>)> {
+    let Some(model) = tagger::builtin_cautious(lang) else {
+        return Vec::new();
+    };
+    let keys = sentences_of_runs(segments, runs);
+    let sentences: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|&(si, a, b)| {
+            segments[si].tokens[a..b]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    keys.into_iter()
+        .zip(model.tag_document(&sentences))
+        .collect()
+}
+
+/// Words after which a capitalised run is a place far more often than a
+/// person ("at Fenwick Weir", "bei Bad Tölz").
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "in" | "near" | "into" | "towards" | "im" | "am" | "bei" | "beim" | "nahe" | "nach"
+    )
+}
+
+/// The tagger's evidence for a run: a name of two words or more that the
+/// tagger marks inside the run and that ends where the run ends, not after a
+/// place preposition. Returns the index of the run's word where it starts.
+/// `tags` are the tags of the run's sentence, which starts at token `from`.
+fn tagger_evidence(tokens: &[Token], tags: &[Tag], from: usize, run: &Run) -> Option<usize> {
+    let mut words = 0;
+    let mut start = None;
+    for (k, t) in tokens.iter().enumerate().take(run.end).skip(run.start) {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        match tags.get(k - from) {
+            Some(Tag::B) => start = Some((words, k)),
+            Some(Tag::I) if start.is_some() => {}
+            _ => start = None,
+        }
+        words += 1;
+    }
+    let (first, k) = start?;
+    let span_words = words - first;
+    (span_words >= 2 && tokens[k..run.end].iter().all(|t| t.kind != Kind::Quote)).then_some(first)
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -383,15 +469,45 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     }
     // (run index, first word of the name, the name's words, role)
     let mut evidenced: Vec<(usize, usize, Vec<String>, Option<&'static str>)> = Vec::new();
+    // Runs of two words or more without evidence: the tagger's to judge.
+    let mut unsure: Vec<usize> = Vec::new();
     for (k, (run, words)) in all_runs.iter().enumerate() {
         // A name ends in a word, not an initial ("Michael J" is cut short).
         let ends_in_word = words.last().is_some_and(|w| w.chars().count() > 1);
-        if ends_in_word
-            && let Some((first, role)) =
-                evidence(text, lang, segments[run.segment].tokens, run, words)
-        {
-            evidenced.push((k, first, words[first..].to_vec(), role));
+        if !ends_in_word {
+            continue;
         }
+        let tokens = segments[run.segment].tokens;
+        if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
+            evidenced.push((k, first, words[first..].to_vec(), role));
+        } else if words.len() >= 2
+            && !run
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
+        {
+            unsure.push(k);
+        }
+    }
+    if !unsure.is_empty() {
+        let runs: Vec<&Run> = unsure.iter().map(|&k| &all_runs[k].0).collect();
+        let tagged = tagged(text, lang, segments, &runs);
+        for k in unsure {
+            let (run, words) = &all_runs[k];
+            // The last sentence that starts at or before the run.
+            let i = tagged.partition_point(|((si, a, _), _)| (*si, *a) <= (run.segment, run.start));
+            let sentence = i
+                .checked_sub(1)
+                .map(|i| &tagged[i])
+                .filter(|((si, _, b), _)| *si == run.segment && run.end <= *b);
+            if let Some(((_, from, _), tags)) = sentence
+                && let Some(first) = tagger_evidence(segments[run.segment].tokens, tags, *from, run)
+            {
+                evidenced.push((k, first, words[first..].to_vec(), None));
+            }
+        }
+        // In text order, as the rules found them.
+        evidenced.sort_by_key(|e| e.0);
     }
     // "Anna Kellers Büro" is Anna Keller's office when "Anna Keller" is
     // named elsewhere: cut a candidate after a genitive that completes
@@ -548,6 +664,22 @@ mod tests {
                 ("El Aissami".to_string(), 1),
                 ("Maduro".to_string(), 1)
             ]
+        );
+    }
+
+    #[test]
+    fn the_tagger_finds_names_the_rules_have_no_evidence_for() {
+        // No title, role, listed given name or speech verb: only the tagger
+        // knows that this is a person.
+        let found = names(
+            "Bühne frei\n\nAm Abend trat Dragoslava Brekkestøl vor das Publikum. \
+             Brekkestøl sang zwei Stunden.",
+        );
+        assert_eq!(found, vec![("Dragoslava Brekkestøl".to_string(), 2)]);
+        // After a place preposition a run is a place, whatever the tagger says.
+        assert!(
+            names("Anglers\n\nOn the riverbank at Fenwick Weir, anglers said the decline was plain to see.")
+                .is_empty()
         );
     }
 
