@@ -193,6 +193,23 @@ fn article_list_shows_every_article() {
 }
 
 #[test]
+fn article_list_with_source_and_date_sorted_and_filtered() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('s'));
+    let terminal = draw(&app, &Theme::colour());
+    insta::assert_debug_snapshot!("article_list_by_date", terminal.backend());
+    press(&mut app, KeyCode::Char('/'));
+    for c in "zug".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    assert!(screen.contains("filter: zug"), "{screen}");
+    assert!(screen.contains("(1 of 9"), "{screen}");
+}
+
+#[test]
 fn search_prompt_and_matches() {
     let mut app = seed_app(80, 24);
     press(&mut app, KeyCode::Char('/'));

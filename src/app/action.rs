@@ -23,6 +23,8 @@ pub enum Action {
     Cancel,
     Help,
     Articles,
+    /// In the article list: the next order (file, date, title).
+    SortArticles,
     NextArticle,
     PreviousArticle,
     TogglePanel,

@@ -54,6 +54,7 @@ pub const KEYMAP: &[(Key, Action)] = &[
     (plain(KeyCode::Esc), Action::Cancel),
     (ch('?'), Action::Help),
     (ch('a'), Action::Articles),
+    (ch('s'), Action::SortArticles),
     (ch(']'), Action::NextArticle),
     (ch('['), Action::PreviousArticle),
     (ch('p'), Action::TogglePanel),
@@ -322,7 +323,10 @@ pub const HELP_ROWS: &[(&[Action], &str)] = &[
         "search the article (Enter keeps it, Esc ends it)",
     ),
     (&[Action::Cancel], "end search, clear marks, close a popup"),
-    (&[Action::Articles], "article list"),
+    (
+        &[Action::Articles, Action::SortArticles],
+        "article list; in it, sort (file, date, title), / filters",
+    ),
     (
         &[Action::NextArticle, Action::PreviousArticle],
         "next / previous article",

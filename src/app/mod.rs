@@ -5,9 +5,11 @@
 
 pub mod action;
 pub mod keymap;
+pub mod library;
 pub mod search;
 
 pub use action::Action;
+pub use library::{ArticleList, Sort};
 
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
@@ -65,7 +67,7 @@ pub struct View {
     show_person: bool,
     search: Option<(String, bool, usize)>,
     help: bool,
-    article_list: Option<usize>,
+    article_list: Option<ArticleList>,
     panel: bool,
     status: Option<String>,
     areas: Areas,
@@ -106,8 +108,11 @@ pub struct App {
     stepping: Stepping,
     pub search: Option<Search>,
     pub help: bool,
-    /// The article list popup, with its selected row.
-    pub article_list: Option<usize>,
+    /// The article list popup: its rows, selection, order and filter.
+    pub article_list: Option<ArticleList>,
+    /// The order and filter the article list had when it was last closed.
+    list_sort: Sort,
+    list_filter: String,
     pub panel: bool,
     /// Whether byline takes the mouse (wheel and clicks); when off, the
     /// terminal's own text selection works.
@@ -178,6 +183,8 @@ impl App {
             search: None,
             help: false,
             article_list: None,
+            list_sort: Sort::default(),
+            list_filter: String::new(),
             panel: true,
             mouse: true,
             quit: false,
@@ -207,7 +214,7 @@ impl App {
                 .as_ref()
                 .map(|s| (s.query.clone(), s.editing, s.matches.len())),
             help: self.help,
-            article_list: self.article_list,
+            article_list: self.article_list.clone(),
             panel: self.panel,
             status: self.status.clone(),
             areas: self.areas,
@@ -239,6 +246,11 @@ impl App {
         if index == self.current && ready {
             self.wrapped = None;
             self.relayout();
+        }
+        // Headlines and dates arrive: the list's order and filter may change.
+        if let Some(list) = &mut self.article_list {
+            let keep = list.selected_slot();
+            list.rebuild(&self.slots, keep);
         }
         // The article list shows headlines and errors as they arrive.
         index == self.current || self.article_list.is_some()
@@ -471,14 +483,8 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
-                if let Some(selected) = self.article_list {
-                    let last = self.slots.len().saturating_sub(1);
-                    let next = if down {
-                        selected + 1
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                    self.article_list = Some(next.min(last));
+                if let Some(list) = &mut self.article_list {
+                    list.step(if down { 1 } else { -1 });
                 } else if inside(self.areas.people) && self.people_count() > 0 {
                     let last = self.people_count() - 1;
                     self.person = if down {
@@ -508,17 +514,17 @@ impl App {
             self.help = false;
             return;
         }
-        if let Some(selected) = self.article_list {
+        if let Some(list) = &self.article_list {
             let popup = article_list(self.size);
             let rows = usize::from(popup.height.saturating_sub(2));
             if at.y > popup.y && at.y < popup.bottom().saturating_sub(1) && popup.contains(at) {
-                let index = list_window_start(selected, rows) + usize::from(at.y - popup.y - 1);
-                if index < self.slots.len() {
-                    self.article_list = None;
+                let row = list_window_start(list.selected, rows) + usize::from(at.y - popup.y - 1);
+                if let Some(&index) = list.rows.get(row) {
+                    self.close_article_list();
                     self.open(index);
                 }
             } else if !popup.contains(at) {
-                self.article_list = None;
+                self.close_article_list();
             }
             return;
         }
@@ -550,6 +556,9 @@ impl App {
 
     /// Handle a key press. Returns whether anything changed (a redraw is due).
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        if self.article_list.as_ref().is_some_and(|l| l.editing) {
+            return self.edit_filter(key);
+        }
         if self.search.as_ref().is_some_and(|s| s.editing) {
             return self.edit_search(key);
         }
@@ -598,6 +607,52 @@ impl App {
         true
     }
 
+    /// Typing into the article list's filter: the list narrows with each
+    /// key; the arrows move in it, Enter opens the selected article, Esc
+    /// drops the filter.
+    fn edit_filter(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(list) = &mut self.article_list else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Char('c') if ctrl => self.quit = true,
+            KeyCode::Esc => {
+                list.filter.clear();
+                list.editing = false;
+                let keep = list.selected_slot();
+                list.rebuild(&self.slots, keep);
+            }
+            KeyCode::Enter => {
+                list.editing = false;
+                if let Some(index) = list.selected_slot() {
+                    self.close_article_list();
+                    self.open(index);
+                }
+            }
+            KeyCode::Down => list.step(1),
+            KeyCode::Up => list.step(-1),
+            KeyCode::Backspace => {
+                list.filter.pop();
+                list.rebuild(&self.slots, None);
+            }
+            KeyCode::Char(c) if !ctrl => {
+                list.filter.push(c);
+                list.rebuild(&self.slots, None);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Closes the article list, remembering its order and filter.
+    fn close_article_list(&mut self) {
+        if let Some(list) = self.article_list.take() {
+            self.list_sort = list.sort;
+            self.list_filter = list.filter;
+        }
+    }
+
     /// Find the query again and jump to the first match from the view on.
     fn update_search(&mut self) {
         let Some(doc) = self.docs.get(self.current).and_then(Option::as_ref) else {
@@ -619,14 +674,23 @@ impl App {
             }
             return;
         }
-        if let Some(selected) = self.article_list {
-            self.apply_in_article_list(action, selected);
+        if self.article_list.is_some() {
+            self.apply_in_article_list(action);
             return;
         }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = true,
-            Action::Articles => self.article_list = Some(self.current),
+            // Sorting means something only in the list.
+            Action::SortArticles => {}
+            Action::Articles => {
+                self.article_list = Some(ArticleList::new(
+                    &self.slots,
+                    self.current,
+                    self.list_sort,
+                    self.list_filter.clone(),
+                ));
+            }
             Action::NextArticle => {
                 self.open((self.current + 1).min(self.slots.len().saturating_sub(1)))
             }
@@ -679,32 +743,41 @@ impl App {
         }
     }
 
-    fn apply_in_article_list(&mut self, action: Action, selected: usize) {
-        let last = self.slots.len().saturating_sub(1);
-        let page = self.page();
-        let next = match action {
-            Action::LineDown => selected + 1,
-            Action::LineUp => selected.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => selected + page,
-            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Activate => {
-                self.article_list = None;
-                self.open(selected);
-                return;
-            }
-            Action::Quit => {
-                self.quit = true;
-                return;
-            }
-            Action::Cancel | Action::Articles => {
-                self.article_list = None;
-                return;
-            }
-            _ => selected,
+    fn apply_in_article_list(&mut self, action: Action) {
+        let page = isize::try_from(self.page()).unwrap_or(isize::MAX);
+        let Some(list) = &mut self.article_list else {
+            return;
         };
-        self.article_list = Some(next.min(last));
+        match action {
+            Action::LineDown => list.step(1),
+            Action::LineUp => list.step(-1),
+            Action::PageDown | Action::HalfPageDown => list.step(page),
+            Action::PageUp | Action::HalfPageUp => list.step(-page),
+            Action::Top => list.selected = 0,
+            Action::Bottom => list.selected = list.rows.len().saturating_sub(1),
+            Action::Activate => {
+                if let Some(index) = list.selected_slot() {
+                    self.close_article_list();
+                    self.open(index);
+                }
+            }
+            Action::Search => list.editing = true,
+            Action::SortArticles => {
+                list.sort = list.sort.next();
+                let keep = list.selected_slot();
+                list.rebuild(&self.slots, keep);
+                self.status = Some(format!("sorted by {}", list.sort.label()));
+            }
+            Action::Quit => self.quit = true,
+            // Esc drops a filter first, then closes.
+            Action::Cancel if !list.filter.is_empty() => {
+                list.filter.clear();
+                let keep = list.selected_slot();
+                list.rebuild(&self.slots, keep);
+            }
+            Action::Cancel | Action::Articles => self.close_article_list(),
+            _ => {}
+        }
     }
 
     fn cycle_focus(&mut self, forward: bool) {

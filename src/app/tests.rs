@@ -192,13 +192,66 @@ fn help_opens_and_any_key_closes_it() {
 fn article_list_opens_another_article() {
     let mut app = seed_app(80, 24);
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.article_list, Some(0));
+    assert_eq!(app.article_list.as_ref().map(|l| l.selected), Some(0));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current(), 1);
     assert!(app.article_list.is_none());
     press(&mut app, KeyCode::Char('['));
     assert_eq!(app.current(), 0);
+}
+
+#[test]
+fn the_article_list_filters_as_you_type_and_sorts() {
+    let mut app = App::new(samples());
+    app.resize(100, 30);
+    let all = app.slots().len();
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('/'));
+    for c in "wind".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let list = app.article_list.clone().expect("list open");
+    assert!(list.editing);
+    assert!(!list.rows.is_empty() && list.rows.len() < all, "{:?}", list.rows);
+    for &i in &list.rows {
+        let slot = &app.slots()[i];
+        let hay = format!("{} {}", slot.name, crate::app::library::headline(slot)).to_lowercase();
+        assert!(hay.contains("wind"), "{hay}");
+    }
+    // Letters go to the filter while typing, not to the keys: 'q' does not quit.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    assert!(app.article_list.as_ref().is_some_and(|l| l.rows.is_empty()));
+    press(&mut app, KeyCode::Backspace);
+    // Enter opens the first match.
+    let first = app.article_list.as_ref().and_then(|l| l.selected_slot());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.article_list.is_none());
+    assert_eq!(Some(app.current()), first);
+    // The filter is remembered; Esc drops it, a second Esc closes.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.article_list.as_ref().map(|l| l.filter.as_str()), Some("wind"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.article_list.as_ref().map(|l| l.rows.len()), Some(all));
+    // s cycles the order and keeps the open article selected.
+    press(&mut app, KeyCode::Char('s'));
+    let list = app.article_list.clone().expect("list open");
+    assert_eq!(list.sort, crate::app::Sort::Date);
+    assert_eq!(list.selected_slot(), Some(app.current()));
+    assert_eq!(app.status.as_deref(), Some("sorted by date"));
+    press(&mut app, KeyCode::Char('s'));
+    let list = app.article_list.clone().expect("list open");
+    let titles: Vec<String> = list
+        .rows
+        .iter()
+        .map(|&i| crate::app::library::headline(&app.slots()[i]).to_lowercase())
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.article_list.is_none());
 }
 
 #[test]

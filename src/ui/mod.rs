@@ -37,8 +37,8 @@ impl Widget for Screen<'_> {
             panel::quotes(app, theme, quotes, buf);
         }
         bars::footer(app, theme, areas.footer, buf);
-        if let Some(selected) = app.article_list {
-            popup::articles(app, theme, selected, area, buf);
+        if let Some(list) = &app.article_list {
+            popup::articles(app, theme, list, area, buf);
         }
         if app.help {
             popup::help(app, theme, area, buf);

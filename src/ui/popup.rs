@@ -1,7 +1,7 @@
 //! Overlays: the help screen and the article list.
 
 use super::{Theme, truncate};
-use crate::app::App;
+use crate::app::{App, ArticleList, library};
 use crate::app::keymap::HELP_ROWS;
 use crate::layout::{article_list, centred, list_window_start};
 use ratatui::buffer::Buffer;
@@ -60,20 +60,34 @@ pub fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut Buffer) {
+/// Pads or cuts `text` to exactly `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    let t = truncate(text, width);
+    let pad = width.saturating_sub(t.width());
+    format!("{t}{}", " ".repeat(pad))
+}
+
+pub fn articles(app: &App, theme: &Theme, list: &ArticleList, area: Rect, buf: &mut Buffer) {
     let popup = article_list(area);
     Clear.render(popup, buf);
     let inner_width = usize::from(popup.width.saturating_sub(2));
     // Only the rows that show are built: a library can hold 10,000 articles.
     // The window ends at the selection, as a fresh `ListState` would place it.
     let rows = usize::from(popup.height.saturating_sub(2)).max(1);
-    let first = list_window_start(selected, rows);
-    let items: Vec<ListItem> = app
-        .slots()
+    let first = list_window_start(list.selected, rows);
+    // Columns: mark, headline, source, date; source and date give way on
+    // narrow screens.
+    let date_width = if inner_width >= 48 { 10 } else { 0 };
+    let source_width = if inner_width >= 72 { 16 } else { 0 };
+    let gaps = usize::from(date_width > 0) + usize::from(source_width > 0);
+    let title_width = inner_width.saturating_sub(2 + date_width + source_width + gaps);
+    let slots = app.slots();
+    let items: Vec<ListItem> = list
+        .rows
         .iter()
-        .enumerate()
         .skip(first)
         .take(rows)
+        .filter_map(|&i| slots.get(i).map(|slot| (i, slot)))
         .map(|(i, slot)| {
             // The open article, the ones not yet read, the rest.
             let mark = if i == app.current() {
@@ -83,37 +97,62 @@ pub fn articles(app: &App, theme: &Theme, selected: usize, area: Rect, buf: &mut
             } else {
                 "○"
             };
-            let room = inner_width.saturating_sub(3);
-            let line = match slot.entry.as_ref().map(|e| &e.article) {
-                Some(Ok(a)) => Line::from(vec![
-                    Span::raw(format!("{mark} ")),
-                    Span::raw(truncate(a.title(), room)),
-                ]),
-                Some(Err(err)) => Line::from(vec![
-                    Span::raw(format!("{mark} ")),
-                    Span::styled(
-                        truncate(&format!("{}: {err}", slot.name), room),
-                        theme.error,
-                    ),
-                ]),
+            let mut spans = vec![Span::raw(format!("{mark} "))];
+            match slot.entry.as_ref().map(|e| &e.article) {
+                Some(Ok(a)) => spans.push(Span::raw(cell(a.title(), title_width))),
+                Some(Err(err)) => spans.push(Span::styled(
+                    cell(&format!("{}: {err}", slot.name), title_width),
+                    theme.error,
+                )),
                 // Not read yet: the file name stands in for the headline.
-                None => Line::from(vec![
-                    Span::raw(format!("{mark} ")),
-                    Span::styled(truncate(&slot.name, room), theme.meta),
-                ]),
-            };
-            ListItem::new(line)
+                None => spans.push(Span::styled(cell(&slot.name, title_width), theme.meta)),
+            }
+            if source_width > 0 {
+                let source = library::source(slot).unwrap_or("");
+                spans.push(Span::styled(
+                    format!(" {}", cell(source, source_width)),
+                    theme.meta,
+                ));
+            }
+            if date_width > 0 {
+                spans.push(Span::styled(
+                    format!(" {}", cell(&library::date_label(slot), date_width)),
+                    theme.meta,
+                ));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
-    let list = List::new(items)
-        .block(frame(
-            &format!(
-                "Articles ({}, ○ unread) — Enter opens, Esc closes",
-                app.slots().len()
-            ),
-            theme,
-        ))
-        .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(selected - first));
-    StatefulWidget::render(list, popup, buf, &mut state);
+    let filter = if list.editing {
+        format!(" filter: {}▏", list.filter)
+    } else if list.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" filter: {}", list.filter)
+    };
+    let shown = if list.rows.len() == slots.len() {
+        slots.len().to_string()
+    } else {
+        format!("{} of {}", list.rows.len(), slots.len())
+    };
+    let title = format!(
+        "Articles ({shown}, ○ unread) by {}{filter} — / filters, s sorts",
+        list.sort.label(),
+    );
+    let block = frame(&title, theme);
+    if list.rows.is_empty() {
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        Line::from(Span::styled(" no article matches the filter", theme.meta)).render(
+            Rect {
+                height: inner.height.min(1),
+                ..inner
+            },
+            buf,
+        );
+        return;
+    }
+    let list_widget = List::new(items).block(block).highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(list.selected - first));
+    StatefulWidget::render(list_widget, popup, buf, &mut state);
 }
