@@ -21,3 +21,4 @@ pub mod render;
 pub mod state;
 pub mod tagger;
 pub mod ui;
+pub mod watch;

@@ -18,11 +18,24 @@ pub struct Loaded {
     pub index: usize,
     pub entry: Entry,
     pub doc: Option<Document>,
+    /// Read again because its file changed: it replaces what was delivered
+    /// before.
+    pub again: bool,
+}
+
+/// What the reader asks of the worker.
+enum Request {
+    /// Extract this article (once).
+    Want(usize),
+    /// Its file changed: read it again (and extract it again if it was).
+    Reload(usize),
+    /// A new file: list it as the next index.
+    Add(Source),
 }
 
 /// The handle to the worker: ask it for articles to extract.
 pub struct Loader {
-    requests: Sender<usize>,
+    requests: Sender<Request>,
 }
 
 impl Loader {
@@ -36,58 +49,112 @@ impl Loader {
         let (requests, inbox) = channel();
         if let Some(index) = first {
             // The receiver is alive: it is moved into the worker below.
-            let _ = requests.send(index);
+            let _ = requests.send(Request::Want(index));
         }
         thread::Builder::new()
             .name("byline-loader".into())
-            .spawn(move || work(&sources, &inbox, deliver))?;
+            .spawn(move || work(sources, &inbox, deliver))?;
         Ok(Loader { requests })
     }
 
-    /// Ask for article `index` to be read and extracted.
+    /// Ask for an article to be extracted (again requests are ignored).
     pub fn want(&self, index: usize) {
-        // A worker that has stopped has nothing more to give.
-        let _ = self.requests.send(index);
+        // A worker that has stopped has nobody to deliver to either.
+        let _ = self.requests.send(Request::Want(index));
+    }
+
+    /// The article's file changed: read it again.
+    pub fn reload(&self, index: usize) {
+        let _ = self.requests.send(Request::Reload(index));
+    }
+
+    /// A new article: it gets the next index, as it does in the reader.
+    pub fn add(&self, source: Source) {
+        let _ = self.requests.send(Request::Add(source));
     }
 }
 
 fn work(
-    sources: &[Source],
-    inbox: &Receiver<usize>,
+    mut sources: Vec<Source>,
+    inbox: &Receiver<Request>,
     deliver: impl Fn(Loaded) -> bool + Clone + Send + Sync + 'static,
 ) {
     let mut extracted = vec![false; sources.len()];
     let mut next_listed = 0;
     let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    // The article the reader opens with comes before any listing: the
-    // first screen waits for it, and listing beside it would slow it down.
-    if let Ok(index) = inbox.try_recv()
+    // The first article is extracted here, before any listing, so that
+    // the first frame has it as soon as possible.
+    if let Ok(Request::Want(index)) = inbox.try_recv()
         && index < sources.len()
     {
         extracted[index] = true;
         let entry = sources[index].load();
         let doc = entry.article.as_ref().ok().cloned().map(Document::new);
-        if !deliver(Loaded { index, entry, doc }) {
+        if !deliver(Loaded {
+            index,
+            entry,
+            doc,
+            again: false,
+        }) {
             return;
         }
     }
+    // Extracts on the thread pool: one huge article never holds up the
+    // next one asked for.
+    let extract = |index: usize, source: Source, again: bool| {
+        let deliver = deliver.clone();
+        let stopped = std::sync::Arc::clone(&stopped);
+        rayon::spawn(move || {
+            let entry = source.load();
+            let doc = entry.article.as_ref().ok().cloned().map(Document::new);
+            if !deliver(Loaded {
+                index,
+                entry,
+                doc,
+                again,
+            }) {
+                stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+    };
+    let handle = |request: Request, sources: &mut Vec<Source>, extracted: &mut Vec<bool>| {
+        match request {
+            Request::Want(index) => {
+                if index < sources.len() && !extracted[index] {
+                    extracted[index] = true;
+                    extract(index, sources[index].clone(), false);
+                }
+            }
+            Request::Reload(index) => {
+                if index < sources.len() {
+                    if extracted[index] {
+                        extract(index, sources[index].clone(), true);
+                    } else {
+                        let entry = sources[index].load();
+                        return deliver(Loaded {
+                            index,
+                            entry,
+                            doc: None,
+                            again: true,
+                        });
+                    }
+                }
+            }
+            Request::Add(source) => {
+                sources.push(source);
+                extracted.push(false);
+            }
+        }
+        true
+    };
     loop {
         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        for index in inbox.try_iter() {
-            if index < sources.len() && !extracted[index] {
-                extracted[index] = true;
-                let source = sources[index].clone();
-                let deliver = deliver.clone();
-                let stopped = std::sync::Arc::clone(&stopped);
-                rayon::spawn(move || {
-                    let entry = source.load();
-                    let doc = entry.article.as_ref().ok().cloned().map(Document::new);
-                    if !deliver(Loaded { index, entry, doc }) {
-                        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                });
+        // Requests first: the reader waits for those.
+        for request in inbox.try_iter() {
+            if !handle(request, &mut sources, &mut extracted) {
+                return;
             }
         }
         if next_listed < sources.len() {
@@ -99,22 +166,18 @@ fn work(
                     index,
                     entry,
                     doc: None,
+                    again: false,
                 }) {
                     return;
                 }
             }
             continue;
         }
-        // Everything is listed: sleep until asked for something.
+        // Everything listed: sleep until the reader asks for something.
         match inbox.recv() {
-            Ok(index) => {
-                if index < sources.len() && !extracted[index] {
-                    extracted[index] = true;
-                    let entry = sources[index].load();
-                    let doc = entry.article.as_ref().ok().cloned().map(Document::new);
-                    if !deliver(Loaded { index, entry, doc }) {
-                        return;
-                    }
+            Ok(request) => {
+                if !handle(request, &mut sources, &mut extracted) {
+                    return;
                 }
             }
             Err(_) => return,
@@ -154,6 +217,26 @@ mod tests {
         }
         seen.sort();
         assert_eq!(seen, (0..n).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn added_and_changed_articles_are_delivered_again() {
+        let (loader, rx, n) = start(Some(0));
+        for _ in 0..n {
+            next(&rx);
+        }
+        // A new file is listed under the next index.
+        loader.add(sample_sources().remove(1));
+        let l = next(&rx);
+        assert_eq!((l.index, l.again, l.doc.is_some()), (n, false, false));
+        // A changed file that was extracted is extracted again.
+        loader.reload(0);
+        let l = next(&rx);
+        assert_eq!((l.index, l.again, l.doc.is_some()), (0, true, true));
+        // One that was only listed is listed again.
+        loader.reload(3);
+        let l = next(&rx);
+        assert_eq!((l.index, l.again, l.doc.is_some()), (3, true, false));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use byline::loader::{Loaded, Loader};
 use byline::render::Renderer;
 use byline::state;
 use byline::ui::Theme;
+use byline::watch;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -270,12 +271,15 @@ enum Message {
     Terminal(event::Event),
     TerminalGone(std::io::Error),
     Loaded(Box<Loaded>),
+    /// Files created, changed or removed where the reader looks.
+    Files(Vec<PathBuf>),
 }
 
 /// Apply one message to the app. Returns whether the screen changes.
 fn handle<W: std::io::Write>(
     app: &mut App,
     renderer: &mut Renderer<W>,
+    changed_files: &mut ChangedFiles,
     message: Message,
 ) -> Result<bool> {
     Ok(match message {
@@ -287,20 +291,85 @@ fn handle<W: std::io::Write>(
             changed
         }
         Message::Loaded(l) => {
-            let Loaded { index, entry, doc } = *l;
-            app.loaded(index, entry, doc)
+            let Loaded {
+                index,
+                entry,
+                doc,
+                again,
+            } = *l;
+            if again {
+                app.reloaded(index, entry, doc)
+            } else {
+                app.loaded(index, entry, doc)
+            }
+        }
+        Message::Files(paths) => {
+            changed_files.add(paths);
+            false
         }
         Message::TerminalGone(e) => return Err(e).context("cannot read the terminal"),
     })
 }
 
+/// Paths the watcher reported, waiting for a quiet spell (editors write a
+/// file in bursts) before they are read again.
+#[derive(Default)]
+struct ChangedFiles {
+    paths: std::collections::BTreeSet<PathBuf>,
+    due: Option<std::time::Instant>,
+}
+
+impl ChangedFiles {
+    fn add(&mut self, paths: Vec<PathBuf>) {
+        self.paths.extend(paths);
+        self.due = Some(std::time::Instant::now() + watch::QUIET);
+    }
+
+    /// How long the loop may sleep before acting on them.
+    fn wait(&self) -> Option<Duration> {
+        self.due
+            .map(|d| d.saturating_duration_since(std::time::Instant::now()))
+    }
+
+    /// Hands the paths to the app and the loader once quiet: a known file
+    /// is read again (its error shows if it went away), a new article file
+    /// is added to the list. Returns whether the screen changes.
+    fn settle(&mut self, app: &mut App, loader: &Loader) -> bool {
+        if self.wait().is_none_or(|w| !w.is_zero()) {
+            return false;
+        }
+        self.due = None;
+        let mut changed = false;
+        for path in std::mem::take(&mut self.paths) {
+            let known = app.slots_of_file(&path);
+            if !known.is_empty() {
+                for index in known {
+                    loader.reload(index);
+                }
+            } else if watch::is_article_file(&path) {
+                for source in article::list(std::slice::from_ref(&path)) {
+                    app.add(&source);
+                    loader.add(source);
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+}
+
 fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<()> {
-    let sources = if !paths.is_empty() {
-        article::list(paths)
+    let watched: Vec<PathBuf> = if !paths.is_empty() {
+        paths.to_vec()
     } else if Path::new("assets").is_dir() {
-        article::list(&[PathBuf::from("assets")])
+        vec![PathBuf::from("assets")]
     } else {
+        Vec::new()
+    };
+    let sources = if watched.is_empty() {
         article::sample_sources()
+    } else {
+        article::list(&watched)
     };
     let mut app = App::loading(&sources);
     // Where the reading was left: the state is per user, not per folder.
@@ -328,6 +397,24 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     let theme = Theme::chosen(config.theme);
     let (tx, inbox) = mpsc::channel();
     let loaded_tx = tx.clone();
+    // New and changed files appear without a restart. Not being able to
+    // watch (no inotify slots left, say) only costs that.
+    let files_tx = tx.clone();
+    let _watching = if watched.is_empty() {
+        None
+    } else {
+        match watch::watch(&watched, move |paths| {
+            let _ = files_tx.send(Message::Files(paths));
+        }) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                app.status.get_or_insert_with(|| {
+                    sanitize_line(&format!("not watching for new files: {e}"))
+                });
+                None
+            }
+        }
+    };
     let loader = Loader::spawn(sources, app.take_wanted(), move |l| {
         loaded_tx.send(Message::Loaded(Box::new(l))).is_ok()
     })?;
@@ -371,6 +458,7 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
 
     // The first article usually arrives within milliseconds: wait a moment
     // for it rather than draw a "loading" screen that is gone at once.
+    let mut changed_files = ChangedFiles::default();
     let deadline = std::time::Instant::now() + FIRST_FRAME_WAIT;
     while app.is_loading() && !app.quit {
         // A flood of listed articles must not hold the first frame back.
@@ -380,7 +468,7 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         }
         match inbox.recv_timeout(left) {
             Ok(message) => {
-                handle(&mut app, &mut renderer, message)?;
+                handle(&mut app, &mut renderer, &mut changed_files, message)?;
             }
             Err(_) => break,
         }
@@ -390,14 +478,26 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     }
     renderer.draw(&app, &theme, None)?;
     while !app.quit {
-        let message = inbox.recv()?;
+        // Sleep until something happens; only changed files waiting for a
+        // quiet spell set a timeout.
+        let message = match changed_files.wait() {
+            None => Some(inbox.recv()?),
+            Some(wait) => match inbox.recv_timeout(wait) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(mpsc::RecvError).context("the event channel closed");
+                }
+            },
+        };
         let (view, scroll) = (app.view(), app.scroll);
-        let mut changed = handle(&mut app, &mut renderer, message)?;
+        let mut changed = false;
         // Take in whatever else is waiting before drawing: a library that
         // loads 10,000 headlines must not cost 10,000 frames.
-        for message in inbox.try_iter().take(MAX_BATCH) {
-            changed |= handle(&mut app, &mut renderer, message)?;
+        for message in message.into_iter().chain(inbox.try_iter().take(MAX_BATCH)) {
+            changed |= handle(&mut app, &mut renderer, &mut changed_files, message)?;
         }
+        changed |= changed_files.settle(&mut app, &loader);
         if let Some(index) = app.take_wanted() {
             loader.want(index);
         }

@@ -706,3 +706,48 @@ fn the_next_start_takes_up_where_reading_stopped() {
     assert_eq!(unread, 9 - 3, "three read:\n{list}");
     again.keys(&["Escape", "q"]);
 }
+
+/// A file written into the folder while reading appears in the list, and
+/// the open article, rewritten on disk, shows its new text at once.
+#[test]
+fn new_and_changed_files_appear_without_a_restart() {
+    if !common::have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("a.txt");
+    std::fs::write(
+        &first,
+        "Harbour strike ends\n\nThe dock workers went back to work on Monday.\n",
+    )
+    .expect("writes");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let tmux = Tmux::start("watch", &[&folder]);
+    tmux.wait_for("the article", |s| s.contains("dock workers went back"));
+    assert!(tmux.screen().starts_with(" byline  1/1 "));
+
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Ferry timetable changes\n\nThe ferry leaves earlier from June.\n",
+    )
+    .expect("writes");
+    tmux.wait_for("the new article counted", |s| {
+        s.starts_with(" byline  1/2 ")
+    });
+    tmux.keys(&["a"]);
+    tmux.wait_for("its headline in the list", |s| {
+        s.contains("Ferry timetable changes")
+    });
+    tmux.keys(&["Escape"]);
+
+    std::fs::write(
+        &first,
+        "Harbour strike ends\n\nThe dock workers voted to return on Tuesday.\n",
+    )
+    .expect("rewrites");
+    tmux.wait_for("the new text", |s| {
+        s.contains("voted to return") && !s.contains("went back")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
+}

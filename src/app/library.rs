@@ -215,8 +215,8 @@ mod tests {
     use crate::article::{Entry, Format, parse};
 
     fn slot(name: &str, title: &str, date: Option<&str>, source: Option<&str>) -> Slot {
-        let mut a = parse(name, format!("{title}\n\nText.").as_bytes(), Format::Text)
-            .expect("parses");
+        let mut a =
+            parse(name, format!("{title}\n\nText.").as_bytes(), Format::Text).expect("parses");
         a.meta.date = date.map(str::to_string);
         a.meta.source = source.map(str::to_string);
         Slot {
@@ -254,14 +254,23 @@ mod tests {
         let slots = vec![
             slot("a.txt", "Zebra crossing", Some("2024-01-05"), None),
             slot("b.txt", "apples", None, None),
-            slot("c.txt", "Market day", Some("Wed, 01 May 2024 10:00:00 GMT"), None),
+            slot(
+                "c.txt",
+                "Market day",
+                Some("Wed, 01 May 2024 10:00:00 GMT"),
+                None,
+            ),
         ];
         let mut list = ArticleList::new(&slots, 0, Sort::File, String::new());
         assert_eq!(list.rows, [0, 1, 2]);
         list.sort = Sort::Date;
         list.rebuild(&slots, list.selected_slot());
         assert_eq!(list.rows, [2, 0, 1], "newest first, undated last");
-        assert_eq!(list.selected_slot(), Some(0), "the same article stays selected");
+        assert_eq!(
+            list.selected_slot(),
+            Some(0),
+            "the same article stays selected"
+        );
         list.sort = Sort::Title;
         list.rebuild(&slots, list.selected_slot());
         assert_eq!(list.rows, [1, 2, 0], "case does not matter");
@@ -276,7 +285,10 @@ mod tests {
         ];
         let list = ArticleList::new(&slots, 1, Sort::File, "STRIKE".into());
         assert_eq!(list.rows, [0, 2]);
-        assert_eq!(list.selected, 0, "the current article is hidden: the first row");
+        assert_eq!(
+            list.selected, 0,
+            "the current article is hidden: the first row"
+        );
         let list = ArticleList::new(&slots, 1, Sort::File, "kieler".into());
         assert_eq!(list.rows, [0]);
         let mut list = ArticleList::new(&slots, 0, Sort::File, "nothing".into());

@@ -256,6 +256,73 @@ impl App {
         index == self.current || self.article_list.is_some()
     }
 
+    /// An entry read again because its file changed. The open article keeps
+    /// its place (by text offset); selections that no longer exist are
+    /// dropped. Returns whether the screen changes.
+    pub fn reloaded(&mut self, index: usize, entry: Entry, doc: Option<Document>) -> bool {
+        if index >= self.slots.len() {
+            return false;
+        }
+        self.slots[index].entry = Some(entry);
+        let was_extracted = self.docs[index].is_some();
+        if doc.is_some() || was_extracted {
+            self.docs[index] = doc;
+        }
+        if let Some(list) = &mut self.article_list {
+            let keep = list.selected_slot();
+            list.rebuild(&self.slots, keep);
+        }
+        if index != self.current {
+            return self.article_list.is_some();
+        }
+        let keep = self.wrapped.as_ref().and_then(|w| w.offset_at(self.scroll));
+        self.pending_offset = keep.or(self.pending_offset);
+        self.wrapped = None;
+        self.target = None;
+        self.show_person = false;
+        self.person = self.person.min(self.people_count().saturating_sub(1));
+        self.quote = self.quote.min(self.quote_count().saturating_sub(1));
+        if let (Some(s), Some(d)) = (&mut self.search, self.docs[index].as_ref()) {
+            s.matches = search::find(&d.article.text, &d.article.prose_ranges(), &s.query);
+        }
+        self.relayout();
+        self.status = Some("the file changed: read again".into());
+        true
+    }
+
+    /// A new article (a file that appeared while reading), listed last.
+    /// Returns its index.
+    pub fn add(&mut self, source: &Source) -> usize {
+        self.slots.push(Slot {
+            name: source.name.clone(),
+            key: source.key(),
+            entry: None,
+        });
+        self.docs.push(None);
+        if let Some(list) = &mut self.article_list {
+            let keep = list.selected_slot();
+            list.rebuild(&self.slots, keep);
+        }
+        self.slots.len() - 1
+    }
+
+    /// The indices of the articles read from `path` (a feed file holds
+    /// several).
+    pub fn slots_of_file(&self, path: &std::path::Path) -> Vec<usize> {
+        let key = crate::article::path_key(path);
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.key == key
+                    || s.key
+                        .strip_prefix(key.as_str())
+                        .is_some_and(|r| r.starts_with('#'))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Whether the open article is still being loaded or extracted.
     pub fn is_loading(&self) -> bool {
         self.background

@@ -213,7 +213,11 @@ fn the_article_list_filters_as_you_type_and_sorts() {
     }
     let list = app.article_list.clone().expect("list open");
     assert!(list.editing);
-    assert!(!list.rows.is_empty() && list.rows.len() < all, "{:?}", list.rows);
+    assert!(
+        !list.rows.is_empty() && list.rows.len() < all,
+        "{:?}",
+        list.rows
+    );
     for &i in &list.rows {
         let slot = &app.slots()[i];
         let hay = format!("{} {}", slot.name, crate::app::library::headline(slot)).to_lowercase();
@@ -231,7 +235,10 @@ fn the_article_list_filters_as_you_type_and_sorts() {
     assert_eq!(Some(app.current()), first);
     // The filter is remembered; Esc drops it, a second Esc closes.
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.article_list.as_ref().map(|l| l.filter.as_str()), Some("wind"));
+    assert_eq!(
+        app.article_list.as_ref().map(|l| l.filter.as_str()),
+        Some("wind")
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.article_list.as_ref().map(|l| l.rows.len()), Some(all));
     // s cycles the order and keeps the open article selected.
@@ -441,4 +448,47 @@ fn with_the_mouse_off_its_events_change_nothing() {
     let text = app.areas().text;
     assert!(!mouse(&mut app, MouseEventKind::ScrollDown, text.x, text.y));
     assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn a_changed_file_keeps_the_reading_place_and_a_new_one_is_listed() {
+    let mut app = seed_app(80, 24);
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let before = app.wrapped.as_ref().and_then(|w| w.offset_at(app.scroll));
+    assert!(app.scroll > 0);
+    // The same article with a paragraph added at the end.
+    let entry = samples().remove(0);
+    let mut article = entry.article.clone().expect("loads");
+    article.text.push_str("\n\nEin neuer Absatz am Ende.");
+    let end = article.text.len();
+    article.blocks.push(crate::article::Block {
+        kind: crate::article::BlockKind::Paragraph,
+        range: end - "Ein neuer Absatz am Ende.".len()..end,
+    });
+    let doc = Document::new(article.clone());
+    let changed = app.reloaded(
+        0,
+        Entry {
+            article: Ok(article),
+            ..entry
+        },
+        Some(doc),
+    );
+    assert!(changed);
+    let after = app.wrapped.as_ref().and_then(|w| w.offset_at(app.scroll));
+    assert_eq!(before, after, "the same place in the text");
+    assert_eq!(app.status.as_deref(), Some("the file changed: read again"));
+
+    let n = app.slots().len();
+    press(&mut app, KeyCode::Char('a'));
+    let source = crate::article::sample_sources().remove(1);
+    assert_eq!(app.add(&source), n);
+    assert_eq!(app.slots().len(), n + 1);
+    assert_eq!(
+        app.article_list.as_ref().map(|l| l.rows.len()),
+        Some(n + 1),
+        "the open list shows it"
+    );
 }
