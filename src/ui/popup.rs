@@ -1,8 +1,8 @@
 //! Overlays: the help screen and the article list.
 
 use super::{Theme, truncate};
-use crate::app::{App, ArticleList, library};
 use crate::app::keymap::HELP_ROWS;
+use crate::app::{App, ArticleList, library};
 use crate::layout::{article_list, centred, list_window_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -152,7 +152,9 @@ pub fn articles(app: &App, theme: &Theme, list: &ArticleList, area: Rect, buf: &
         );
         return;
     }
-    let list_widget = List::new(items).block(block).highlight_style(theme.selected);
+    let list_widget = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(list.selected - first));
     StatefulWidget::render(list_widget, popup, buf, &mut state);
 }
