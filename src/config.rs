@@ -25,6 +25,9 @@ pub struct Config {
     pub panel: bool,
     /// Whether byline takes the mouse at start (`m` toggles it).
     pub mouse: bool,
+    /// Whether `y` may write the clipboard with OSC 52 (off unless asked
+    /// for: it writes the clipboard of the machine the terminal runs on).
+    pub osc52: bool,
 }
 
 impl Default for Config {
@@ -35,6 +38,7 @@ impl Default for Config {
             layout: Prefs::default(),
             panel: true,
             mouse: true,
+            osc52: false,
         }
     }
 }
@@ -114,7 +118,8 @@ impl Config {
                 ("theme", Some(t)) => p.theme(t, &mut config),
                 ("keys", Some(t)) => p.keys(t, &mut config),
                 ("mouse", Some(t)) => p.mouse(t, &mut config),
-                ("reader" | "panel" | "theme" | "keys" | "mouse", None) => {
+                ("clipboard", Some(t)) => p.clipboard(t, &mut config),
+                ("reader" | "panel" | "theme" | "keys" | "mouse" | "clipboard", None) => {
                     p.problem(root, name, format!("`{name}` must be a table: [{name}]"))
                 }
                 _ => p.problem(root, name, format!("unknown section `{name}`")),
@@ -145,6 +150,11 @@ impl Config {
              # person or quote. Taking the mouse stops the terminal's own text\n\
              # selection: m gives it back (and takes it again).\n\
              enabled = true\n\n\
+             [clipboard]\n\
+             # y copies the selected quote with its speaker by OSC 52, a terminal\n\
+             # escape that writes the clipboard of the machine the terminal runs on\n\
+             # (over SSH too; in tmux set-clipboard must be on). Off unless asked for.\n\
+             osc52 = false\n\n\
              [theme]\n\
              # \"ansi\": the terminal's own colours and the 16 ANSI ones (readable on\n\
              # dark and light backgrounds); \"mono\": no colour; \"truecolor\": 24-bit.\n\
@@ -297,6 +307,19 @@ impl Reader<'_> {
         }
     }
 
+    fn clipboard(&mut self, table: &Table, config: &mut Config) {
+        for (key, item) in table.iter() {
+            match key {
+                "osc52" => {
+                    if let Some(b) = self.boolean(table, key, item) {
+                        config.osc52 = b;
+                    }
+                }
+                _ => self.unknown(table, "clipboard", key),
+            }
+        }
+    }
+
     fn theme(&mut self, table: &Table, config: &mut Config) {
         for (key, item) in table.iter() {
             match key {
@@ -382,7 +405,7 @@ mod tests {
     fn entries_apply() {
         let (config, problems) = Config::parse(
             "[reader]\ntext_width = 66\n[panel]\nside = \"left\"\nwidth = 30\nshown = false\n\
-             [theme]\nname = \"truecolor\"\n[mouse]\nenabled = false\n[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"f1\"\n",
+             [theme]\nname = \"truecolor\"\n[mouse]\nenabled = false\n[clipboard]\nosc52 = true\n[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"f1\"\n",
         );
         assert_eq!(problems, vec![]);
         assert_eq!(config.layout.text_width, 66);
@@ -391,6 +414,7 @@ mod tests {
         assert!(!config.panel);
         assert_eq!(config.theme, ThemeName::Truecolor);
         assert!(!config.mouse);
+        assert!(config.osc52);
         let none = KeyModifiers::NONE;
         assert_eq!(press(&config, KeyCode::Char('x'), none), Some(Action::Quit));
         assert_eq!(

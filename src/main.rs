@@ -1,7 +1,8 @@
 //! The command line, terminal set-up and teardown, and the event loop.
 
 use anyhow::{Context, Result};
-use byline::app::App;
+use base64::Engine;
+use byline::app::{App, Handoff};
 use byline::article;
 use byline::article::sanitize_line;
 use byline::config::{self, Config};
@@ -311,6 +312,59 @@ fn handle<W: std::io::Write>(
     })
 }
 
+/// Does what the reader asked of the outside world. Returns whether the
+/// screen changes (a browser that cannot start shows the link instead).
+fn hand_off(app: &mut App, handoff: Handoff) -> bool {
+    match handoff {
+        Handoff::Open(url) => match open_in_browser(&url) {
+            Ok(()) => false,
+            Err(e) => {
+                app.status = Some(sanitize_line(&format!("cannot start a browser: {e}")));
+                app.link = Some(url);
+                true
+            }
+        },
+        Handoff::Copy(text) => {
+            // OSC 52: the terminal puts the text on its clipboard. The text
+            // is base64, so nothing in it can end the sequence early.
+            let mut out = stdout();
+            let written = write!(
+                out,
+                "\x1b]52;c;{}\x07",
+                base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+            )
+            .and_then(|()| out.flush());
+            if let Err(e) = written {
+                app.status = Some(sanitize_line(&format!("cannot copy: {e}")));
+                return true;
+            }
+            false
+        }
+    }
+}
+
+/// Starts `$BROWSER` (its first word is the program, the rest arguments),
+/// else `xdg-open`, with the link as one argument and no shell; it runs
+/// detached from the terminal.
+fn open_in_browser(url: &str) -> std::io::Result<()> {
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let command = browser.unwrap_or_else(|| "xdg-open".to_string());
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("xdg-open");
+    let mut child = std::process::Command::new(program)
+        .args(words)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap it when it ends, so no zombie is left while reading goes on.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
 /// Paths the watcher reported, waiting for a quiet spell (editors write a
 /// file in bursts) before they are read again.
 #[derive(Default)]
@@ -381,6 +435,11 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         app.restore(&saved);
     }
     app.keymap = config.keymap;
+    app.osc52 = config.osc52;
+    // Over SSH a browser would open on the remote machine: show links.
+    app.remote = ["SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
     app.panel = config.panel;
     app.mouse = config.mouse;
     app.set_prefs(config.layout);
@@ -498,6 +557,9 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
             changed |= handle(&mut app, &mut renderer, &mut changed_files, message)?;
         }
         changed |= changed_files.settle(&mut app, &loader);
+        if let Some(handoff) = app.take_handoff() {
+            changed |= hand_off(&mut app, handoff);
+        }
         if let Some(index) = app.take_wanted() {
             loader.want(index);
         }

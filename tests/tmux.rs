@@ -751,3 +751,61 @@ fn new_and_changed_files_appear_without_a_restart() {
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
 }
+
+/// `o` starts `$BROWSER` with the article's link; `y`, allowed in the
+/// configuration, puts the quote and its speaker on the clipboard by OSC 52
+/// (tmux keeps it as a paste buffer).
+#[test]
+fn links_open_in_the_browser_and_quotes_reach_the_clipboard() {
+    if !common::have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opened = dir.path().join("opened.txt");
+    let browser = dir.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .expect("writes");
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("chmod");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[clipboard]\nosc52 = true\n").expect("writes");
+    let command = format!(
+        "env -u SSH_CONNECTION -u SSH_CLIENT -u SSH_TTY BROWSER='{}' {}",
+        browser.display(),
+        common::byline_command(&[
+            "--config",
+            &config.to_string_lossy(),
+            "assets/09-nachtzug-kassel-wien.json",
+            "assets/01-amerika21-venezuela-russland.txt",
+        ])
+    );
+    let tmux = Tmux::start_command("handoff", &command, 100, 30);
+    let set = tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    assert!(set.status.success(), "{set:?}");
+    tmux.wait_for("the article", |s| s.contains("Nachtzug"));
+    tmux.keys(&["o"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !opened.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let url = std::fs::read_to_string(&opened).expect("the browser ran");
+    assert_eq!(url, "https://example.org/verkehr/nachtzug-kassel-wien");
+
+    // The seed: focus the quotes, take the first, copy it.
+    tmux.keys(&["]"]);
+    tmux.wait_for("the seed", |s| s.contains("People (7)"));
+    tmux.keys(&["Tab", "Tab", "y"]);
+    tmux.wait_for("the copy", |s| s.contains("quote copied"));
+    let buffer = tmux.run(&["show-buffer"]);
+    let copied = String::from_utf8_lossy(&buffer.stdout).into_owned();
+    assert!(copied.contains(" — "), "{copied:?}");
+    assert!(copied.len() > 20, "{copied:?}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
+}

@@ -28,6 +28,10 @@ pub enum Action {
     NextArticle,
     PreviousArticle,
     TogglePanel,
+    /// Open the article's link in a browser (or show it, over SSH).
+    OpenLink,
+    /// Copy the selected quote with its speaker (OSC 52, when allowed).
+    CopyQuote,
     ToggleMouse,
     Quit,
 }

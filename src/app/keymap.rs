@@ -58,6 +58,8 @@ pub const KEYMAP: &[(Key, Action)] = &[
     (ch(']'), Action::NextArticle),
     (ch('['), Action::PreviousArticle),
     (ch('p'), Action::TogglePanel),
+    (ch('o'), Action::OpenLink),
+    (ch('y'), Action::CopyQuote),
     (ch('m'), Action::ToggleMouse),
     (ch('q'), Action::Quit),
     (ctrl('c'), Action::Quit),
@@ -332,6 +334,10 @@ pub const HELP_ROWS: &[(&[Action], &str)] = &[
         "next / previous article",
     ),
     (&[Action::TogglePanel], "show or hide the side panel"),
+    (
+        &[Action::OpenLink, Action::CopyQuote],
+        "open the article's link / copy the selected quote",
+    ),
     (
         &[Action::ToggleMouse],
         "mouse on / off (off: the terminal selects text)",

@@ -67,10 +67,21 @@ pub struct View {
     show_person: bool,
     search: Option<(String, bool, usize)>,
     help: bool,
+    link: Option<String>,
     article_list: Option<ArticleList>,
     panel: bool,
     status: Option<String>,
     areas: Areas,
+}
+
+/// Something the reader asks the world outside to do; the caller does it
+/// (see [`App::take_handoff`]), so the state stays free of I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Handoff {
+    /// Open this web link in a browser.
+    Open(String),
+    /// Put this text on the clipboard with OSC 52.
+    Copy(String),
 }
 
 /// One item of the article list: its name at once, the article when loaded.
@@ -108,6 +119,14 @@ pub struct App {
     stepping: Stepping,
     pub search: Option<Search>,
     pub help: bool,
+    /// A link shown for copying (over SSH, or when no browser starts).
+    pub link: Option<String>,
+    /// Running over SSH: a browser would open on the wrong machine.
+    pub remote: bool,
+    /// Whether `y` may write the clipboard (the configuration's
+    /// `[clipboard] osc52`).
+    pub osc52: bool,
+    handoff: Option<Handoff>,
     /// The article list popup: its rows, selection, order and filter.
     pub article_list: Option<ArticleList>,
     /// The order and filter the article list had when it was last closed.
@@ -182,6 +201,10 @@ impl App {
             stepping: Stepping::Quotes,
             search: None,
             help: false,
+            link: None,
+            remote: false,
+            osc52: false,
+            handoff: None,
             article_list: None,
             list_sort: Sort::default(),
             list_filter: String::new(),
@@ -214,6 +237,7 @@ impl App {
                 .as_ref()
                 .map(|s| (s.query.clone(), s.editing, s.matches.len())),
             help: self.help,
+            link: self.link.clone(),
             article_list: self.article_list.clone(),
             panel: self.panel,
             status: self.status.clone(),
@@ -321,6 +345,59 @@ impl App {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// What the reader asked to be done outside (open a link, copy), once.
+    pub fn take_handoff(&mut self) -> Option<Handoff> {
+        self.handoff.take()
+    }
+
+    /// The open article's web link, from its metadata.
+    fn article_link(&self) -> Option<&str> {
+        let entry = self.slots.get(self.current)?.entry.as_ref()?;
+        entry.article.as_ref().ok()?.meta.url.as_deref()
+    }
+
+    fn open_link(&mut self) {
+        let Some(url) = self.article_link().map(str::to_string) else {
+            self.status = Some("this article has no link".into());
+            return;
+        };
+        // Only web links go to a browser: a file: or custom-scheme link from
+        // an untrusted article could start any program.
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if self.remote || !web {
+            self.link = Some(url);
+        } else {
+            self.status = Some("opening the link in a browser".into());
+            self.handoff = Some(Handoff::Open(url));
+        }
+    }
+
+    /// The selected quote, with its marks, and its speaker.
+    fn quote_with_speaker(&self) -> Option<String> {
+        let doc = self.document()?;
+        let quote = doc.extraction.quotes.get(self.quote)?;
+        let text = doc.article.text.get(quote.marked.clone())?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(match doc.extraction.speaker_name(quote) {
+            Some(name) => format!("{text} — {name}"),
+            None => text,
+        })
+    }
+
+    fn copy_quote(&mut self) {
+        let Some(text) = self.quote_with_speaker() else {
+            self.status = Some("no quote to copy".into());
+            return;
+        };
+        if self.osc52 {
+            self.handoff = Some(Handoff::Copy(text));
+            self.status = Some("quote copied (OSC 52)".into());
+        } else {
+            self.status =
+                Some("copying is off: [clipboard] osc52 = true in the config turns it on".into());
+        }
     }
 
     /// Whether the open article is still being loaded or extracted.
@@ -734,6 +811,14 @@ impl App {
 
     pub fn apply(&mut self, action: Action) {
         self.status = None;
+        if self.link.is_some() {
+            // Any key closes the link popup; q still quits.
+            self.link = None;
+            if action == Action::Quit {
+                self.quit = true;
+            }
+            return;
+        }
         if self.help {
             match action {
                 Action::Quit => self.quit = true,
@@ -750,6 +835,8 @@ impl App {
             Action::Help => self.help = true,
             // Sorting means something only in the list.
             Action::SortArticles => {}
+            Action::OpenLink => self.open_link(),
+            Action::CopyQuote => self.copy_quote(),
             Action::Articles => {
                 self.article_list = Some(ArticleList::new(
                     &self.slots,

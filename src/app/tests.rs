@@ -492,3 +492,65 @@ fn a_changed_file_keeps_the_reading_place_and_a_new_one_is_listed() {
         "the open list shows it"
     );
 }
+
+#[test]
+fn o_hands_a_web_link_to_the_browser_or_shows_it() {
+    let mut app = seed_app(100, 30);
+    // The seed article has no link.
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.status.as_deref(), Some("this article has no link"));
+    assert_eq!(app.take_handoff(), None);
+    // The JSON sample has one.
+    let json = app
+        .slots()
+        .iter()
+        .position(|s| s.name.ends_with(".json"))
+        .expect("a JSON sample");
+    app.open(json);
+    press(&mut app, KeyCode::Char('o'));
+    let url = "https://example.org/verkehr/nachtzug-kassel-wien".to_string();
+    assert_eq!(app.take_handoff(), Some(Handoff::Open(url.clone())));
+    assert!(app.link.is_none());
+    // Over SSH it is shown for copying instead; any key closes it.
+    app.remote = true;
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.take_handoff(), None);
+    assert_eq!(app.link.as_deref(), Some(url.as_str()));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.link.is_none());
+    assert!(!app.quit);
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_its_speaker_only_when_allowed() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("copying is off")),
+        "{:?}",
+        app.status
+    );
+    assert_eq!(app.take_handoff(), None);
+    app.osc52 = true;
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('y'));
+    let Some(Handoff::Copy(text)) = app.take_handoff() else {
+        panic!("no copy asked for");
+    };
+    let doc = app.document().expect("the seed is open");
+    let quote = &doc.extraction.quotes[app.quote];
+    let speaker = doc
+        .extraction
+        .speaker_name(quote)
+        .expect("the seed's quotes have speakers");
+    assert!(text.ends_with(&format!(" — {speaker}")), "{text}");
+    let words: Vec<&str> = doc.article.text[quote.range.clone()]
+        .split_whitespace()
+        .collect();
+    assert!(text.contains(&words.join(" ")), "{text}");
+    assert_eq!(app.status.as_deref(), Some("quote copied (OSC 52)"));
+}

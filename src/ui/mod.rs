@@ -43,6 +43,9 @@ impl Widget for Screen<'_> {
         if app.help {
             popup::help(app, theme, area, buf);
         }
+        if let Some(url) = &app.link {
+            popup::link(theme, url, area, buf);
+        }
     }
 }
 

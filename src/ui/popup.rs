@@ -60,6 +60,53 @@ pub fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The article's link, shown whole for copying: over SSH a browser would
+/// open on the wrong machine.
+pub fn link(theme: &Theme, url: &str, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).clamp(20, 100);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    // Cut the link into rows by columns; it has no spaces to wrap at. A
+    // link longer than the screen shows its start.
+    let mut rows: Vec<String> = Vec::new();
+    let (mut row, mut used) = (String::new(), 0);
+    for c in url.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > inner {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+            if rows.len() >= usize::from(area.height.saturating_sub(6)).max(1) {
+                break;
+            }
+        }
+        row.push(c);
+        used += w;
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    let hint = "Select it with the mouse (m frees the mouse); any key closes.";
+    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
+    let popup = centred(area, width, height);
+    Clear.render(popup, buf);
+    let block = frame("Link", theme);
+    let inner_area = block.inner(popup);
+    block.render(popup, buf);
+    let lines = rows
+        .iter()
+        .map(|r| Line::from(r.as_str()))
+        .chain([Line::from(""), Line::from(Span::styled(hint, theme.meta))]);
+    for (y, line) in (inner_area.y..inner_area.bottom()).zip(lines) {
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..inner_area
+            },
+            buf,
+        );
+    }
+}
+
 /// Pads or cuts `text` to exactly `width` columns.
 fn cell(text: &str, width: usize) -> String {
     let t = truncate(text, width);
