@@ -563,6 +563,11 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         if let Some(index) = app.take_wanted() {
             loader.want(index);
         }
+        if app.take_wanted_all() {
+            for index in 0..app.slots().len() {
+                loader.want(index);
+            }
+        }
         set_mouse(&mut mouse, app.mouse)?;
         if changed && !app.quit {
             let scrolled = (app.view() == view).then(|| app.scroll as isize - scroll as isize);

@@ -210,6 +210,21 @@ fn article_list_with_source_and_date_sorted_and_filtered() {
 }
 
 #[test]
+fn people_across_the_library_and_one_persons_quotes() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('P'));
+    let terminal = draw(&app, &Theme::colour());
+    insta::assert_debug_snapshot!("people_across_the_library", terminal.backend());
+    press(&mut app, KeyCode::Enter);
+    let terminal = draw(&app, &Theme::colour());
+    let screen = rows(terminal.backend().buffer()).join("\n");
+    assert!(
+        screen.contains("quotes — Enter opens the article there"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn search_prompt_and_matches() {
     let mut app = seed_app(80, 24);
     press(&mut app, KeyCode::Char('/'));

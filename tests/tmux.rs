@@ -809,3 +809,30 @@ fn links_open_in_the_browser_and_quotes_reach_the_clipboard() {
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
 }
+
+/// `P` lists everyone in the library (the loader extracts every article for
+/// it); `Enter` shows a person's quotes, `Enter` again opens the article at
+/// that quote.
+#[test]
+fn people_across_the_library_open_an_article_at_a_quote() {
+    if !common::have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start("people-view", &["assets"]);
+    tmux.wait_for("the seed", |s| s.contains("People (7)"));
+    tmux.keys(&["P"]);
+    let screen = tmux.wait_for("everyone, all articles read", |s| {
+        s.contains("People in all articles") && !s.contains("reading")
+    });
+    assert!(screen.contains("quotes"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the quotes", |s| {
+        s.contains("Enter opens the article there")
+    });
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("an article", |s| !s.contains("Enter opens the article"));
+    assert!(screen.starts_with(" byline  "), "{screen}");
+    assert!(screen.contains("▸"), "the quotes are focused:\n{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
+}

@@ -23,6 +23,8 @@ pub enum Action {
     Cancel,
     Help,
     Articles,
+    /// Everyone named in the library, with their quotes across articles.
+    People,
     /// In the article list: the next order (file, date, title).
     SortArticles,
     NextArticle,

@@ -55,6 +55,7 @@ pub const KEYMAP: &[(Key, Action)] = &[
     (ch('?'), Action::Help),
     (ch('a'), Action::Articles),
     (ch('s'), Action::SortArticles),
+    (ch('P'), Action::People),
     (ch(']'), Action::NextArticle),
     (ch('['), Action::PreviousArticle),
     (ch('p'), Action::TogglePanel),
@@ -330,17 +331,20 @@ pub const HELP_ROWS: &[(&[Action], &str)] = &[
         "article list; in it, sort (file, date, title), / filters",
     ),
     (
+        &[Action::People],
+        "people in all articles, with their quotes",
+    ),
+    (
         &[Action::NextArticle, Action::PreviousArticle],
         "next / previous article",
     ),
-    (&[Action::TogglePanel], "show or hide the side panel"),
+    (
+        &[Action::TogglePanel, Action::ToggleMouse],
+        "side panel on / off; mouse on / off (off: select text)",
+    ),
     (
         &[Action::OpenLink, Action::CopyQuote],
         "open the article's link / copy the selected quote",
-    ),
-    (
-        &[Action::ToggleMouse],
-        "mouse on / off (off: the terminal selects text)",
     ),
     (&[Action::Help], "this help"),
     (&[Action::Quit], "quit"),

@@ -6,10 +6,12 @@
 pub mod action;
 pub mod keymap;
 pub mod library;
+pub mod people_view;
 pub mod search;
 
 pub use action::Action;
 pub use library::{ArticleList, Sort};
+pub use people_view::{PeopleView, PersonQuotes};
 
 use crate::article::{Entry, LoadError, Source};
 use crate::document::Document;
@@ -69,6 +71,8 @@ pub struct View {
     help: bool,
     link: Option<String>,
     article_list: Option<ArticleList>,
+    /// (person selected, quote selected, people, articles extracted).
+    people_view: Option<(usize, Option<usize>, usize, usize)>,
     panel: bool,
     status: Option<String>,
     areas: Areas,
@@ -119,6 +123,11 @@ pub struct App {
     stepping: Stepping,
     pub search: Option<Search>,
     pub help: bool,
+    /// Everyone in the library (`P`), and one person's quotes.
+    pub people_view: Option<PeopleView>,
+    /// Every article is to be extracted (for the people view); the caller
+    /// asks its loader (see [`App::take_wanted_all`]).
+    wanted_all: bool,
     /// A link shown for copying (over SSH, or when no browser starts).
     pub link: Option<String>,
     /// Running over SSH: a browser would open on the wrong machine.
@@ -201,6 +210,8 @@ impl App {
             stepping: Stepping::Quotes,
             search: None,
             help: false,
+            people_view: None,
+            wanted_all: false,
             link: None,
             remote: false,
             osc52: false,
@@ -239,6 +250,14 @@ impl App {
             help: self.help,
             link: self.link.clone(),
             article_list: self.article_list.clone(),
+            people_view: self.people_view.as_ref().map(|v| {
+                (
+                    v.selected,
+                    v.quotes.as_ref().map(|q| q.selected),
+                    v.people.len(),
+                    v.extracted,
+                )
+            }),
             panel: self.panel,
             status: self.status.clone(),
             areas: self.areas,
@@ -275,6 +294,10 @@ impl App {
         if let Some(list) = &mut self.article_list {
             let keep = list.selected_slot();
             list.rebuild(&self.slots, keep);
+        }
+        if ready && self.people_view.is_some() {
+            self.refresh_people_view();
+            return true;
         }
         // The article list shows headlines and errors as they arrive.
         index == self.current || self.article_list.is_some()
@@ -345,6 +368,134 @@ impl App {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// Whether every article should be extracted now (asked once).
+    pub fn take_wanted_all(&mut self) -> bool {
+        std::mem::take(&mut self.wanted_all)
+    }
+
+    /// The people of every extracted article, merged across articles.
+    fn library_people(&self) -> (Vec<crate::extract::library::LibraryPerson>, usize, usize) {
+        let docs: Vec<(usize, &crate::extract::Extraction)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.as_ref().map(|d| (i, &d.extraction)))
+            .collect();
+        let extractable = self
+            .slots
+            .iter()
+            .filter(|s| s.entry.as_ref().is_none_or(|e| e.article.is_ok()))
+            .count();
+        (
+            crate::extract::library::people(&docs),
+            docs.len(),
+            extractable.max(docs.len()),
+        )
+    }
+
+    fn open_people_view(&mut self) {
+        if self.background {
+            self.wanted_all = true;
+        } else {
+            // Nobody extracts in the background: do it here, once.
+            for i in 0..self.slots.len() {
+                if self.docs[i].is_none()
+                    && let Some(Ok(article)) = self.slots[i].entry.as_ref().map(|e| &e.article)
+                {
+                    self.docs[i] = Some(Document::new(article.clone()));
+                }
+            }
+        }
+        let (people, extracted, extractable) = self.library_people();
+        self.people_view = Some(PeopleView {
+            people,
+            selected: 0,
+            quotes: None,
+            extracted,
+            extractable,
+        });
+    }
+
+    fn refresh_people_view(&mut self) {
+        let (people, extracted, extractable) = self.library_people();
+        if let Some(view) = &mut self.people_view {
+            view.replace_people(people);
+            view.extracted = extracted;
+            view.extractable = extractable;
+        }
+    }
+
+    /// The quotes of a library person, in article order.
+    fn quotes_of(&self, person: &crate::extract::library::LibraryPerson) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for &(article, index) in &person.appearances {
+            if let Some(Some(doc)) = self.docs.get(article) {
+                for (q, quote) in doc.extraction.quotes.iter().enumerate() {
+                    if quote.speaker == Some(index) {
+                        out.push((article, q));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn apply_in_people_view(&mut self, action: Action) {
+        let page = isize::try_from(self.page()).unwrap_or(isize::MAX);
+        let Some(view) = &mut self.people_view else {
+            return;
+        };
+        match action {
+            Action::LineDown => view.step(1),
+            Action::LineUp => view.step(-1),
+            Action::PageDown | Action::HalfPageDown => view.step(page),
+            Action::PageUp | Action::HalfPageUp => view.step(-page),
+            Action::Top => view.to_end(false),
+            Action::Bottom => view.to_end(true),
+            Action::Quit => self.quit = true,
+            Action::Cancel if view.quotes.is_some() => view.quotes = None,
+            Action::Cancel | Action::People => self.people_view = None,
+            Action::Activate => match &view.quotes {
+                Some(q) => {
+                    if let Some(&(article, quote)) = q.items.get(q.selected) {
+                        self.people_view = None;
+                        self.open(article);
+                        self.focus = Focus::Quotes;
+                        self.stepping = Stepping::Quotes;
+                        self.go_to(Target::Quote(quote));
+                    }
+                }
+                None => {
+                    if let Some(person) = view.selected_person().cloned() {
+                        let items = self.quotes_of(&person);
+                        if items.is_empty() {
+                            self.status = Some(format!("no quotes of {}", person.name));
+                        } else if let Some(view) = &mut self.people_view {
+                            view.quotes = Some(PersonQuotes {
+                                name: person.name,
+                                items,
+                                selected: 0,
+                            });
+                        }
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// The headline of an article and the text of one of its quotes, for the
+    /// people view.
+    pub fn quote_line(&self, article: usize, quote: usize) -> Option<(String, String)> {
+        let doc = self.docs.get(article)?.as_ref()?;
+        let q = doc.extraction.quotes.get(quote)?;
+        let text = doc.article.text.get(q.range.clone())?;
+        Some((
+            doc.article.title().to_string(),
+            text.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
     }
 
     /// What the reader asked to be done outside (open a link, copy), once.
@@ -830,12 +981,17 @@ impl App {
             self.apply_in_article_list(action);
             return;
         }
+        if self.people_view.is_some() {
+            self.apply_in_people_view(action);
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = true,
             // Sorting means something only in the list.
             Action::SortArticles => {}
             Action::OpenLink => self.open_link(),
+            Action::People => self.open_people_view(),
             Action::CopyQuote => self.copy_quote(),
             Action::Articles => {
                 self.article_list = Some(ArticleList::new(

@@ -554,3 +554,48 @@ fn y_copies_the_selected_quote_with_its_speaker_only_when_allowed() {
     assert!(text.contains(&words.join(" ")), "{text}");
     assert_eq!(app.status.as_deref(), Some("quote copied (OSC 52)"));
 }
+
+#[test]
+fn people_across_the_library_lead_to_their_quotes_and_into_the_article() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('P'));
+    let view = app.people_view.clone().expect("the view opens");
+    assert_eq!(view.extracted, app.slots().len(), "every sample extracted");
+    assert!(view.people.len() > 20, "{}", view.people.len());
+    // Find someone with quotes in an article other than the open one.
+    let (row, person) = view
+        .people
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.quotes > 0 && p.appearances.iter().any(|&(a, _)| a != 0))
+        .expect("a quoted person elsewhere");
+    for _ in 0..row {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    let quotes = app
+        .people_view
+        .as_ref()
+        .and_then(|v| v.quotes.clone())
+        .expect("their quotes");
+    assert_eq!(quotes.name, person.name);
+    assert_eq!(quotes.items.len(), person.quotes);
+    // Esc goes back to the people, Enter again to the quotes.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.people_view.as_ref().is_some_and(|v| v.quotes.is_none()));
+    press(&mut app, KeyCode::Enter);
+    let (article, quote) = quotes.items[0];
+    press(&mut app, KeyCode::Enter);
+    assert!(app.people_view.is_none());
+    assert_eq!(app.current(), article);
+    assert_eq!(app.target, Some(Target::Quote(quote)));
+    assert_eq!(app.focus, Focus::Quotes);
+    let doc = app.document().expect("opened");
+    let speaker = doc.extraction.quotes[quote].speaker.expect("attributed");
+    let name = &doc.extraction.people[speaker].name;
+    assert!(
+        person.name.ends_with(name.as_str()) || name.ends_with(person.name.as_str()),
+        "{name} vs {}",
+        person.name
+    );
+}

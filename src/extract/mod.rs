@@ -8,6 +8,7 @@
 mod attribution;
 pub mod lang;
 pub mod lexicon;
+pub mod library;
 mod people;
 mod quotes;
 pub mod token;

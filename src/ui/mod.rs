@@ -40,6 +40,9 @@ impl Widget for Screen<'_> {
         if let Some(list) = &app.article_list {
             popup::articles(app, theme, list, area, buf);
         }
+        if let Some(view) = &app.people_view {
+            popup::people_view(app, theme, view, area, buf);
+        }
         if app.help {
             popup::help(app, theme, area, buf);
         }

@@ -2,7 +2,7 @@
 
 use super::{Theme, truncate};
 use crate::app::keymap::HELP_ROWS;
-use crate::app::{App, ArticleList, library};
+use crate::app::{App, ArticleList, PeopleView, library};
 use crate::layout::{article_list, centred, list_window_start};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -204,4 +204,100 @@ pub fn articles(app: &App, theme: &Theme, list: &ArticleList, area: Rect, buf: &
         .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(list.selected - first));
     StatefulWidget::render(list_widget, popup, buf, &mut state);
+}
+
+/// Everyone in the library, or one person's quotes across articles.
+pub fn people_view(app: &App, theme: &Theme, view: &PeopleView, area: Rect, buf: &mut Buffer) {
+    let popup = article_list(area);
+    Clear.render(popup, buf);
+    let inner_width = usize::from(popup.width.saturating_sub(2));
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    let progress = if view.extracted < view.extractable {
+        format!(
+            ", reading {} of {} articles…",
+            view.extracted, view.extractable
+        )
+    } else {
+        String::new()
+    };
+    let (title, items, selected): (String, Vec<ListItem>, usize) = match &view.quotes {
+        None => {
+            let first = list_window_start(view.selected, rows);
+            let name_width = inner_width.saturating_sub(26);
+            let items = view
+                .people
+                .iter()
+                .skip(first)
+                .take(rows)
+                .map(|p| {
+                    let articles = p.articles();
+                    ListItem::new(Line::from(vec![
+                        Span::raw(format!(" {}", cell(&p.name, name_width))),
+                        Span::styled(
+                            format!(
+                                "{articles:>4} {:<8}{:>4} {}",
+                                if articles == 1 { "article" } else { "articles" },
+                                p.quotes,
+                                if p.quotes == 1 { "quote" } else { "quotes" }
+                            ),
+                            theme.meta,
+                        ),
+                    ]))
+                })
+                .collect();
+            (
+                format!(
+                    "People in all articles ({}{progress}) — Enter: quotes, Esc closes",
+                    view.people.len()
+                ),
+                items,
+                view.selected - first,
+            )
+        }
+        Some(q) => {
+            let first = list_window_start(q.selected, rows);
+            let headline_width = (inner_width / 3).max(8);
+            let quote_width = inner_width.saturating_sub(headline_width + 3);
+            let items = q
+                .items
+                .iter()
+                .skip(first)
+                .take(rows)
+                .map(|&(article, quote)| {
+                    let (headline, text) = app.quote_line(article, quote).unwrap_or_default();
+                    ListItem::new(Line::from(vec![
+                        Span::styled(format!(" {}", cell(&headline, headline_width)), theme.meta),
+                        Span::raw(format!(" {}", truncate(&format!("„{text}“"), quote_width))),
+                    ]))
+                })
+                .collect();
+            (
+                format!(
+                    "{}: {} quotes — Enter opens the article there, Esc goes back",
+                    q.name,
+                    q.items.len()
+                ),
+                items,
+                q.selected - first,
+            )
+        }
+    };
+    let block = frame(&title, theme);
+    if view.people.is_empty() {
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        Line::from(Span::styled(" nobody found yet", theme.meta)).render(
+            Rect {
+                height: inner.height.min(1),
+                ..inner
+            },
+            buf,
+        );
+        return;
+    }
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(list, popup, buf, &mut state);
 }
