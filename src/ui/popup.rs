@@ -107,6 +107,37 @@ pub fn link(theme: &Theme, url: &str, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A list in a titled frame with row `selected` highlighted, or the
+/// `empty` message in its place.
+fn framed_list(
+    title: &str,
+    items: Vec<ListItem>,
+    selected: usize,
+    empty: Option<&str>,
+    theme: &Theme,
+    popup: Rect,
+    buf: &mut Buffer,
+) {
+    let block = frame(title, theme);
+    if let Some(message) = empty {
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        Line::from(Span::styled(message, theme.meta)).render(
+            Rect {
+                height: inner.height.min(1),
+                ..inner
+            },
+            buf,
+        );
+        return;
+    }
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(list, popup, buf, &mut state);
+}
+
 /// Pads or cuts `text` to exactly `width` columns.
 fn cell(text: &str, width: usize) -> String {
     let t = truncate(text, width);
@@ -186,24 +217,19 @@ pub fn articles(app: &App, theme: &Theme, list: &ArticleList, area: Rect, buf: &
         "Articles ({shown}, ○ unread) by {}{filter} — / filters, s sorts",
         list.sort.label(),
     );
-    let block = frame(&title, theme);
-    if list.rows.is_empty() {
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        Line::from(Span::styled(" no article matches the filter", theme.meta)).render(
-            Rect {
-                height: inner.height.min(1),
-                ..inner
-            },
-            buf,
-        );
-        return;
-    }
-    let list_widget = List::new(items)
-        .block(block)
-        .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(list.selected - first));
-    StatefulWidget::render(list_widget, popup, buf, &mut state);
+    let empty = list
+        .rows
+        .is_empty()
+        .then_some(" no article matches the filter");
+    framed_list(
+        &title,
+        items,
+        list.selected - first,
+        empty,
+        theme,
+        popup,
+        buf,
+    );
 }
 
 /// Everyone in the library, or one person's quotes across articles.
@@ -282,22 +308,6 @@ pub fn people_view(app: &App, theme: &Theme, view: &PeopleView, area: Rect, buf:
             )
         }
     };
-    let block = frame(&title, theme);
-    if view.people.is_empty() {
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        Line::from(Span::styled(" nobody found yet", theme.meta)).render(
-            Rect {
-                height: inner.height.min(1),
-                ..inner
-            },
-            buf,
-        );
-        return;
-    }
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(selected));
-    StatefulWidget::render(list, popup, buf, &mut state);
+    let empty = view.people.is_empty().then_some(" nobody found yet");
+    framed_list(&title, items, selected, empty, theme, popup, buf);
 }
