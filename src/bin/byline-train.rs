@@ -30,6 +30,9 @@ struct Cli {
     epochs: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Train this many times with seeds seed, seed+1, … and average.
+    #[arg(long, default_value_t = train::Options::default().runs)]
+    runs: usize,
     /// Print dev scores after every epoch, not only the last.
     #[arg(long)]
     verbose: bool,
@@ -73,6 +76,7 @@ fn main() -> Result<()> {
         bits: cli.bits,
         epochs: cli.epochs,
         seed: cli.seed,
+        runs: cli.runs,
     };
     let jobs: &[(&str, &[&str], &[&str])] = &[
         ("de", &["germeval2014/train.tsv"], &["germeval2014/dev.tsv"]),

@@ -162,7 +162,7 @@ fn token_hashes(word: &str, lexicon: &Lexicon) -> TokenHashes {
 
 /// The number of features each token has (the length of its row in
 /// [`Features::of`]).
-pub(crate) const PER_TOKEN: usize = 34 + 12 + 18;
+pub(crate) const PER_TOKEN: usize = 34 + 12 + 23;
 
 /// The hashed features of every token in a sentence.
 pub(crate) struct Features {
@@ -342,6 +342,11 @@ impl Features {
             hashes.push(f(92, mix(spelled, u64::from(initial))));
             hashes.push(f(93, mix(spelled, u64::from(p1.spelling))));
             hashes.push(f(94, mix(spelled, u64::from(n1.spelling))));
+            hashes.push(f(95, mix(t.suffix[2], t.shape)));
+            hashes.push(f(96, mix(p1.lower, n1.lower)));
+            hashes.push(f(97, n1.suffix[2]));
+            hashes.push(f(98, mix(mix(p2.shape, p1.shape), t.shape)));
+            hashes.push(f(99, mix(mix(t.shape, n1.shape), n2.shape)));
             hashes.push(f(59, mix(u64::from(t.flags & !flag::NAME_LIKE), here)));
         }
         Features { hashes }

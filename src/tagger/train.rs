@@ -24,6 +24,8 @@ pub struct Options {
     pub epochs: usize,
     /// Orders the sentences in each epoch; the same seed trains the same model.
     pub seed: u64,
+    /// Runs with seeds `seed`, `seed + 1`, … whose weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for Options {
@@ -32,6 +34,7 @@ impl Default for Options {
             bits: 18,
             epochs: 10,
             seed: 1,
+            runs: 5,
         }
     }
 }
@@ -291,12 +294,57 @@ pub fn train(
     let everything: Vec<&Sentence> = sentences.iter().collect();
     let lexicon = learned_words(&everything, census);
 
+    // Several runs over differently shuffled data, averaged: the perceptron
+    // depends on the order it sees examples in, and the average of a few
+    // orders is steadier than any one of them.
+    let runs = options.runs.max(1);
+    let mut emission = vec![0f32; (1usize << bits) * CLASSES];
+    let mut transition = vec![0f32; (CLASSES + 1) * CLASSES];
+    for run in 0..runs {
+        let seed = options.seed.wrapping_add(run as u64);
+        let (e, t) = perceptron(
+            &examples,
+            per_token,
+            bits,
+            options.epochs,
+            seed,
+            |epoch, e, t| {
+                if runs == 1 {
+                    report(epoch, &Model::quantise(bits, e, t, lexicon.clone()));
+                }
+            },
+        );
+        for (sum, w) in emission.iter_mut().zip(&e) {
+            *sum += w / runs as f32;
+        }
+        for (sum, w) in transition.iter_mut().zip(&t) {
+            *sum += w / runs as f32;
+        }
+    }
+    let model = Model::quantise(bits, &emission, &transition, lexicon);
+    if runs > 1 {
+        report(options.epochs, &model);
+    }
+    model
+}
+
+/// One averaged perceptron run: `epochs` passes over the examples in an
+/// order shuffled by `seed`. Returns the averaged emission and transition
+/// weights; `report` sees them after each epoch.
+fn perceptron(
+    examples: &[Example],
+    per_token: usize,
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    mut report: impl FnMut(usize, &[f32], &[f32]),
+) -> (Vec<f32>, Vec<f32>) {
     let mut emission = Averaged::new((1usize << bits) * CLASSES);
     let mut transition = Averaged::new((CLASSES + 1) * CLASSES);
-    let mut rng = Rng(options.seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut rng = Rng(seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut step = 1f32;
-    for epoch in 1..=options.epochs {
+    for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
@@ -327,20 +375,9 @@ pub fn train(
             }
             step += 1.0;
         }
-        let model = Model::quantise(
-            bits,
-            &emission.average(step),
-            &transition.average(step),
-            lexicon.clone(),
-        );
-        report(epoch, &model);
+        report(epoch, &emission.average(step), &transition.average(step));
     }
-    Model::quantise(
-        bits,
-        &emission.average(step),
-        &transition.average(step),
-        lexicon,
-    )
+    (emission.average(step), transition.average(step))
 }
 
 fn sentences_of<'a>(docs: &[&'a [Sentence]]) -> Vec<&'a Sentence> {
@@ -370,6 +407,7 @@ mod tests {
             bits: 12,
             epochs: 5,
             seed: 3,
+            runs: 1,
         };
         let mut epochs = 0;
         let model = train(&sentences, &FxHashMap::default(), options, |_, _| {
