@@ -50,33 +50,44 @@ pub struct Segment<'a> {
     pub sentence: &'a [usize],
 }
 
-/// The token ranges of each sentence (segment, first token, end token) that
-/// holds one of `runs` (given in text order), in text order, each once.
-fn sentences_of_runs(segments: &[Segment], runs: &[&Run]) -> Vec<(usize, usize, usize)> {
+/// Tokens of context the tagger sees on each side of an unsure run.
+const TAG_CONTEXT: usize = 4;
+
+/// The token ranges (segment, first token, end token) the tagger reads for
+/// `runs` (given in text order): each run with a few tokens either side,
+/// within its sentence; windows that meet are joined. Tagging windows rather
+/// than whole sentences keeps the cost to the names in doubt.
+fn windows_of_runs(segments: &[Segment], runs: &[&Run]) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for run in runs {
         let seg = &segments[run.segment];
         let id = seg.sentence.get(run.start).copied();
         let mut first = run.start;
-        while first > 0 && seg.sentence.get(first - 1).copied() == id {
+        while first > 0
+            && run.start - first < TAG_CONTEXT
+            && seg.sentence.get(first - 1).copied() == id
+        {
             first -= 1;
         }
         let mut end = run.end;
-        while end < seg.tokens.len() && seg.sentence.get(end).copied() == id {
+        while end < seg.tokens.len()
+            && end - run.end < TAG_CONTEXT
+            && seg.sentence.get(end).copied() == id
+        {
             end += 1;
         }
-        // Runs come in text order, so a repeated sentence is the last one.
-        if out.last() != Some(&(run.segment, first, end)) {
-            out.push((run.segment, first, end));
+        match out.last_mut() {
+            Some(last) if last.0 == run.segment && first <= last.2 => last.2 = last.2.max(end),
+            _ => out.push((run.segment, first, end)),
         }
     }
     out
 }
 
-/// The person tagger's tags for the sentences that hold `runs`, read as one
-/// document, keyed like [`sentences_of_runs`]. Only sentences with a run the
-/// rules found no evidence for are tagged: tagging everything would double
-/// the cost of extraction for the few names that need it.
+/// The person tagger's tags for the windows around `runs`, read as one
+/// document, keyed like [`windows_of_runs`]. Only runs the rules found no
+/// evidence for are tagged: tagging everything would double the cost of
+/// extraction for the few names that need it.
 fn tagged(
     text: &str,
     lang: Lang,
@@ -86,7 +97,7 @@ fn tagged(
     let Some(model) = tagger::builtin_cautious(lang) else {
         return Vec::new();
     };
-    let keys = sentences_of_runs(segments, runs);
+    let keys = windows_of_runs(segments, runs);
     let sentences: Vec<Vec<&str>> = keys
         .iter()
         .map(|&(si, a, b)| {
@@ -113,7 +124,8 @@ fn is_place_preposition(word: &str) -> bool {
 /// The tagger's evidence for a run: a name of two words or more that the
 /// tagger marks inside the run and that ends where the run ends, not after a
 /// place preposition. Returns the index of the run's word where it starts.
-/// `tags` are the tags of the run's sentence, which starts at token `from`.
+/// `tags` are the tags of the window around the run, which starts at token
+/// `from`.
 fn tagger_evidence(tokens: &[Token], tags: &[Tag], from: usize, run: &Run) -> Option<usize> {
     let mut words = 0;
     let mut start = None;
@@ -494,7 +506,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let tagged = tagged(text, lang, segments, &runs);
         for k in unsure {
             let (run, words) = &all_runs[k];
-            // The last sentence that starts at or before the run.
+            // The last window that starts at or before the run.
             let i = tagged.partition_point(|((si, a, _), _)| (*si, *a) <= (run.segment, run.start));
             let sentence = i
                 .checked_sub(1)
