@@ -1753,3 +1753,17 @@ fn wrapping_keeps_a_combining_mark_with_the_space_before_it() {
         assert_sound(src.as_bytes(), &[1, 2, 3, 5], None);
     }
 }
+
+// Bug: the line-breaking rules allow a break between a letter and an emoji
+// modifier after it ("𐑍🏽"), which the screen draws as one grapheme; a row
+// began with the bare modifier. Found by the fuzz run (seed
+// 1795932148525423862): "council im 12 𐑍🏽 so" at width 47, cut down.
+#[test]
+fn wrapping_never_breaks_between_a_letter_and_its_modifier() {
+    for src in [
+        "H\n\nim 12 \u{10451}\u{1F3FD} so Mr. der",
+        "H\n\nab\u{10451}\u{1F3FD}cd ef",
+    ] {
+        assert_sound(src.as_bytes(), &[1, 2, 3, 5, 8], None);
+    }
+}

@@ -132,9 +132,33 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
             flat = String::from_utf8(bytes).unwrap_or_default();
         }
     }
-    let mut words: Vec<Piece> = Vec::new();
+    // Words as (start, end of word, end of the space after it) in `flat`.
+    // The line-breaking rules may put a break inside what the screen draws
+    // as one grapheme ("𐑍🏽": a letter and a skin-tone modifier); such a
+    // word is joined to the one before it.
+    let boundaries: Option<Vec<usize>> =
+        (!flat.is_ascii()).then(|| flat.grapheme_indices(true).map(|(i, _)| i).collect());
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut pos = 0;
     for w in WordSeparator::UnicodeBreakProperties.find_words(&flat) {
-        pieces(w.word, w.whitespace, width, &mut words);
+        let (start, word_end) = (pos, pos + w.word.len());
+        pos = word_end + w.whitespace.len();
+        let inside = boundaries
+            .as_ref()
+            .is_some_and(|b| b.binary_search(&start).is_err());
+        match spans.last_mut() {
+            Some(last) if inside && last.2 == start => *last = (last.0, word_end, pos),
+            _ => spans.push((start, word_end, pos)),
+        }
+    }
+    let mut words: Vec<Piece> = Vec::new();
+    for (start, word_end, end) in spans {
+        pieces(
+            &flat[start..word_end],
+            &flat[word_end..end],
+            width,
+            &mut words,
+        );
     }
     // Words are consecutive slices of `flat`: their offsets add up.
     let mut starts = Vec::with_capacity(words.len());
@@ -286,6 +310,22 @@ mod tests {
                     assert!(
                         row.is_empty() || !row.starts_with(['\u{301}', '\u{fe0f}']),
                         "{text:?} at {width}: row {row:?} starts with a bare mark"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_break_is_never_made_inside_a_grapheme() {
+        // Found by the fuzz run: a Shavian letter with a skin-tone modifier
+        // is one grapheme, but the line-breaking rules allow a break in it.
+        for text in ["ab \u{10451}\u{1F3FD} so", "x\u{10451}\u{1F3FD}y z"] {
+            for width in 1..8 {
+                for row in rows(text, width) {
+                    assert!(
+                        !row.starts_with('\u{1F3FD}'),
+                        "{text:?} at {width}: {row:?}"
                     );
                 }
             }
