@@ -396,12 +396,16 @@ impl ChangedFiles {
         let mut changed = false;
         for path in std::mem::take(&mut self.paths) {
             let known = app.slots_of_file(&path);
-            if !known.is_empty() {
-                for index in known {
-                    loader.reload(index);
-                }
-            } else if watch::is_article_file(&path) {
-                for source in article::list(std::slice::from_ref(&path)) {
+            for &index in &known {
+                loader.reload(index);
+            }
+            // A new file, or new items in a feed already listed.
+            if known.is_empty() && !watch::is_article_file(&path) {
+                continue;
+            }
+            for source in article::list(std::slice::from_ref(&path)) {
+                let key = source.key();
+                if !known.iter().any(|&i| app.slots()[i].key == key) {
                     app.add(&source);
                     loader.add(source);
                     changed = true;

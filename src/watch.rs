@@ -51,16 +51,15 @@ pub fn watch(
     }
 }
 
-/// Whether a new file at `path` is one the list would show: an article
-/// format by its name, not hidden, not an editor's backup.
+/// Whether a new file at `path` is one the list would show: not hidden,
+/// not an editor's backup, and taken by folder listing (an article format
+/// by its name; for `.xml`, a feed by its root element, so a sitemap is not
+/// listed).
 pub fn is_article_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    !name.starts_with('.')
-        && !name.ends_with('~')
-        && crate::article::Format::from_name(name).is_some()
-        && path.is_file()
+    !name.starts_with('.') && !name.ends_with('~') && crate::article::is_listed_in_folder(path)
 }
 
 #[cfg(test)]
@@ -89,6 +88,9 @@ mod tests {
         assert!(is_article_file(&file));
         assert!(!is_article_file(&dir.path().join(".new.txt.swp")));
         assert!(!is_article_file(&dir.path().join("missing.txt")));
+        let sitemap = dir.path().join("sitemap.xml");
+        std::fs::write(&sitemap, "<urlset><url><loc>x</loc></url></urlset>").expect("writes");
+        assert!(!is_article_file(&sitemap), "an .xml that is not a feed");
     }
 
     #[test]

@@ -836,3 +836,43 @@ fn people_across_the_library_open_an_article_at_a_quote() {
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
 }
+
+/// A feed that gains an item while it is read: the new item joins the list.
+#[test]
+fn a_new_item_in_a_watched_feed_joins_the_list() {
+    if !common::have_tmux() {
+        return;
+    }
+    let item = |n: u32, title: &str| {
+        format!(
+            "<item><guid>item-{n}</guid><title>{title}</title>\
+             <description>&lt;p&gt;The council met on day {n}.&lt;/p&gt;</description></item>"
+        )
+    };
+    let feed = |items: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Town news</title>{items}</channel></rss>"
+        )
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("town.rss");
+    std::fs::write(&path, feed(&item(1, "Council meets"))).expect("writes");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let tmux = Tmux::start("feed-watch", &[&folder]);
+    tmux.wait_for("the item", |s| s.contains("council met on day 1"));
+    assert!(
+        tmux.screen().starts_with(" byline  1/1 "),
+        "{}",
+        tmux.screen()
+    );
+    let both = format!("{}{}", item(2, "Budget passes"), item(1, "Council meets"));
+    std::fs::write(&path, feed(&both)).expect("rewrites");
+    tmux.wait_for("two items", |s| s.starts_with(" byline  1/2 "));
+    tmux.keys(&["a"]);
+    tmux.wait_for("the new headline", |s| s.contains("Budget passes"));
+    // Esc and q apart: together a terminal reads them as Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the list closed", |s| !s.contains("Articles ("));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("byline exited 0"));
+}

@@ -5,15 +5,19 @@
 //! pane, the side panel and `byline extract` all speak about the same bytes.
 //! For plain-text files the analysis text is the file itself (after control
 //! characters are made visible, which only hostile files contain), so offsets
-//! are offsets in the file; Markdown and JSON articles are rebuilt as plain
-//! text first and their offsets refer to that text.
+//! are offsets in the file; Markdown, JSON, HTML and feed articles are
+//! rebuilt as plain text first and their offsets refer to that text.
 
+mod feed;
+mod html;
 mod library;
 mod parse;
 mod sanitize;
 
-pub use library::{Entry, Origin, Source, collect, list, path_key, sample_sources, samples};
-pub use parse::{Format, LoadError, parse};
+pub use library::{
+    Entry, Origin, Source, collect, is_listed_in_folder, list, path_key, sample_sources, samples,
+};
+pub use parse::{Format, LoadError, MAX_MARKUP_BYTES, parse};
 pub use sanitize::{sanitize, sanitize_line};
 
 use std::ops::Range;

@@ -12,6 +12,10 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// An HTML page (`.html`, `.htm`): its main text.
+    Html,
+    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml`): one article per item.
+    Feed,
 }
 
 impl Format {
@@ -22,6 +26,10 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            // `.xml` is a feed only when its root element says so; the
+            // folder listing looks before taking one (see `feed::sniff`).
+            "rss" | "atom" | "xml" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -37,12 +45,46 @@ pub enum LoadError {
     Empty,
     #[error("not a byline JSON article: {0}")]
     Json(String),
+    #[error("too large to read as markup ({} MB; at most {} MB)", .0 >> 20, MAX_MARKUP_BYTES >> 20)]
+    TooLarge(u64),
+    #[error("no article text found")]
+    NoText,
+    #[error("not a readable RSS or Atom feed: {0}")]
+    Feed(String),
+    #[error("the feed has no items")]
+    NoItems,
+    #[error("the item is no longer in the feed")]
+    ItemGone,
+}
+
+/// The largest HTML page or feed that is read. Markup is parsed into a tree
+/// of many times its size, and a feed is parsed whole to list its items, so
+/// a file past this is refused with its size rather than read.
+pub const MAX_MARKUP_BYTES: u64 = 32 << 20;
+
+/// The warning for text whose control characters were made visible.
+pub(super) const CONTROL_WARNING: &str = "control characters are shown as ^X or <U+…>";
+
+impl Format {
+    /// Whether files of this format are parsed as markup and so kept under
+    /// [`MAX_MARKUP_BYTES`].
+    pub fn is_markup(self) -> bool {
+        matches!(self, Format::Html | Format::Feed)
+    }
 }
 
 /// Parse the bytes of a file named `name` as an article of `format`.
 pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Article, LoadError> {
     if bytes.contains(&0) {
         return Err(LoadError::Binary);
+    }
+    if format.is_markup() && bytes.len() as u64 > MAX_MARKUP_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    if format == Format::Feed {
+        // A feed names its own encoding in its XML declaration, which
+        // feed-rs reads: it gets the bytes as they are.
+        return super::feed::first_article(name, bytes);
     }
     let mut warnings = Vec::new();
     let decoded = String::from_utf8_lossy(bytes);
@@ -57,7 +99,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Article, LoadEr
     };
     let text = sanitize(&decoded);
     if matches!(text, std::borrow::Cow::Owned(_)) {
-        warnings.push("control characters are shown as ^X or <U+…>".to_string());
+        warnings.push(CONTROL_WARNING.to_string());
     }
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -66,13 +108,28 @@ pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Article, LoadEr
         Format::Text => parse_text(text.into_owned()),
         Format::Markdown => parse_markdown(&text),
         Format::Json => parse_json(&text)?,
+        Format::Html => super::html::parse_document(&text)?,
+        // Handled above, from the raw bytes.
+        Format::Feed => return super::feed::first_article(name, bytes),
     };
     article.name = name.to_string();
+    // The format's own repairs (entities that decoded to control
+    // characters) join those of the bytes, each said once.
+    for w in std::mem::take(&mut article.warnings) {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
     article.warnings = warnings;
     Ok(article)
 }
 
-fn empty_article(format: Format, text: String, blocks: Vec<Block>, meta: Meta) -> Article {
+pub(super) fn empty_article(
+    format: Format,
+    text: String,
+    blocks: Vec<Block>,
+    meta: Meta,
+) -> Article {
     Article {
         name: String::new(),
         format,
@@ -205,13 +262,33 @@ fn parse_text(text: String) -> Article {
 
 /// Builds an analysis text block by block, recording each block's range.
 #[derive(Default)]
-struct TextBuilder {
-    text: String,
-    blocks: Vec<Block>,
+pub(super) struct TextBuilder {
+    pub(super) text: String,
+    pub(super) blocks: Vec<Block>,
+    /// Some decoded text held control characters (now made visible).
+    pub(super) had_controls: bool,
 }
 
 impl TextBuilder {
-    fn push(&mut self, kind: BlockKind, content: &str) {
+    /// Push text decoded from markup (HTML entities, XML character
+    /// references): `&#27;` becomes ESC only in decoding, after the file's
+    /// bytes were sanitised, so it is sanitised here, as it goes in.
+    pub(super) fn push_decoded(&mut self, kind: BlockKind, content: &str) {
+        let clean = sanitize(content);
+        self.had_controls |= matches!(clean, std::borrow::Cow::Owned(_));
+        self.push(kind, &clean);
+    }
+
+    /// The warnings for what pushing repaired.
+    pub(super) fn warnings(&self) -> Vec<String> {
+        if self.had_controls {
+            vec![CONTROL_WARNING.to_string()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    pub(super) fn push(&mut self, kind: BlockKind, content: &str) {
         let content = content.trim();
         if content.is_empty() {
             return;
