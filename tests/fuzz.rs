@@ -10,7 +10,8 @@
 //! - `BYLINE_FUZZ_CASES`: cases to run (default 100 000 000);
 //! - `BYLINE_FUZZ_SECONDS`: stop after this many seconds (default: no limit);
 //! - `BYLINE_FUZZ_SEED`: a number; the run is reproducible from it (default: the clock);
-//! - `BYLINE_FUZZ_GEN`: `all` (default), `bytes`, `news`, `json`, `md`, `samples` or `big`;
+//! - `BYLINE_FUZZ_GEN`: `all` (default), `bytes`, `news`, `json`, `md`, `html`, `feed`,
+//!   `samples` or `big`;
 //! - `BYLINE_FUZZ_SLOW_MS`: a case slower than this (input under 100 KB) is a
 //!   finding (default 2000, meant for release builds);
 //! - `BYLINE_FUZZ_SKIP`: `|`-separated signatures (the `[tag]` or
@@ -95,7 +96,7 @@ struct Case {
 /// What one case found, for the run's statistics.
 #[derive(Debug, Default, Clone, Copy)]
 struct Stats {
-    loaded: [u64; 3],
+    loaded: [u64; 5],
     people: u64,
     quotes: u64,
     nested: u64,
@@ -118,10 +119,12 @@ impl Stats {
     }
 }
 
-const FORMATS: [(Format, &str); 3] = [
+const FORMATS: [(Format, &str); 5] = [
     (Format::Text, "fuzz.txt"),
     (Format::Markdown, "fuzz.md"),
     (Format::Json, "fuzz.json"),
+    (Format::Html, "fuzz.html"),
+    (Format::Feed, "fuzz.rss"),
 ];
 
 thread_local! {
@@ -1141,6 +1144,66 @@ fn json_text() -> BoxedStrategy<String> {
 }
 
 /// Markdown: lines with block marks before them.
+/// Characters XML needs escaped, escaped.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// News sentences in a web page: tags kept and dropped, entities that
+/// decode to control characters, unclosed and stray markup.
+fn html_text() -> BoxedStrategy<String> {
+    let piece = prop_oneof![
+        3 => sentence(),
+        2 => select(&[
+            "<p>", "</p>", "<div>", "</div>", "<nav>Home | News</nav>",
+            "<script>var q = '„nein“';</script>", "<style>p{}</style>", "&#27;]0;title&#7;",
+            "&amp;", "&#x9b;", "&#8222;", "&#8220;", "<q>", "</q>", "<h2>", "</h2>", "<br>",
+            "<article>", "</article>", "<main>", "<figure><img src=\"a.jpg\"><figcaption>",
+            "</figcaption></figure>", "&shy;", "<!--", "-->", "<", "<li>", "<ul>", "</ul>",
+            "<blockquote>", "</blockquote>", "<aside>", "</aside>", "<header>", "</header>",
+            "<time datetime=\"2024-05-01\">", "<meta name=\"author\" content=\"A&#27;B\">",
+        ]),
+    ];
+    (sentence(), prop::collection::vec(piece, 0..40))
+        .prop_map(|(title, parts)| {
+            format!(
+                "<html><head><title>{title}</title></head><body><h1>{title}</h1>{}</body></html>",
+                parts.join(" ")
+            )
+        })
+        .boxed()
+}
+
+/// An RSS feed of news items, their descriptions HTML.
+fn feed_text() -> BoxedStrategy<String> {
+    (
+        sentence(),
+        prop::collection::vec((sentence(), sentence(), any::<bool>()), 0..5),
+    )
+        .prop_map(|(title, items)| {
+            let items: String = items
+                .iter()
+                .enumerate()
+                .map(|(i, (t, d, guid))| {
+                    let id = if *guid { format!("<guid>{i}</guid>") } else { String::new() };
+                    format!(
+                        "<item>{id}<title>{}</title><description>{}</description></item>",
+                        xml_escape(t),
+                        xml_escape(&format!("<p>{d}</p>"))
+                    )
+                })
+                .collect();
+            format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{}</title>{items}</channel></rss>",
+                xml_escape(&title)
+            )
+        })
+        .boxed()
+}
+
 fn markdown_text() -> BoxedStrategy<String> {
     let prefix = prop::sample::select(
         &[
@@ -1348,6 +1411,8 @@ fn case(generator: &str) -> BoxedStrategy<Case> {
         "news" => text(article_text()),
         "json" => text(json_text()),
         "md" => text(markdown_text()),
+        "html" => text(html_text()),
+        "feed" => text(feed_text()),
         "samples" => sample_text(),
         "big" => big_text(),
         _ => prop_oneof![
@@ -1355,6 +1420,8 @@ fn case(generator: &str) -> BoxedStrategy<Case> {
             5 => text(article_text()),
             2 => text(json_text()),
             2 => text(markdown_text()),
+            2 => text(html_text()),
+            1 => text(feed_text()),
             2 => sample_text(),
             1 => text(news(60)),
         ]
