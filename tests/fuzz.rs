@@ -107,8 +107,8 @@ struct Stats {
 
 impl Stats {
     fn add(&mut self, o: &Stats) {
-        for i in 0..3 {
-            self.loaded[i] += o.loaded[i];
+        for (mine, theirs) in self.loaded.iter_mut().zip(o.loaded) {
+            *mine += theirs;
         }
         self.people += o.people;
         self.quotes += o.quotes;
