@@ -52,12 +52,59 @@ pub struct Meta {
 impl Meta {
     /// The metadata line shown under the headline, if anything is known.
     pub fn line(&self) -> Option<String> {
-        let parts: Vec<&str> = [&self.source, &self.date, &self.author]
+        let date = self.date.as_deref().map(day_of);
+        let parts: Vec<&str> = [self.source.as_deref(), date, self.author.as_deref()]
             .into_iter()
-            .filter_map(|p| p.as_deref())
+            .flatten()
             .filter(|p| !p.trim().is_empty())
             .collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// The day of an ISO 8601 time stamp ("2026-11-20T08:00:00+01:00" →
+/// "2026-11-20"): a reader wants the day, not the second. Other forms stay
+/// as given.
+fn day_of(date: &str) -> &str {
+    let b = date.as_bytes();
+    let iso = b.len() > 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b' ')
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if iso { &date[..10] } else { date }
+}
+
+#[cfg(test)]
+mod meta_tests {
+    use super::*;
+
+    #[test]
+    fn the_meta_line_shows_the_day_of_a_time_stamp() {
+        let meta = |date: &str| Meta {
+            source: Some("Kieler Bote".into()),
+            date: Some(date.into()),
+            ..Meta::default()
+        };
+        assert_eq!(
+            meta("2026-11-20T08:00:00+01:00").line().as_deref(),
+            Some("Kieler Bote · 2026-11-20")
+        );
+        assert_eq!(
+            meta("Wed, 01 May 2024 10:00:00 GMT").line().as_deref(),
+            Some("Kieler Bote · Wed, 01 May 2024 10:00:00 GMT")
+        );
+        assert_eq!(
+            meta("2024-05-01").line().as_deref(),
+            Some("Kieler Bote · 2024-05-01")
+        );
+        assert_eq!(
+            meta("ü2024-05-01T1").line().as_deref(),
+            Some("Kieler Bote · ü2024-05-01T1")
+        );
     }
 }
 
