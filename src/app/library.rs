@@ -202,16 +202,32 @@ impl ArticleList {
         self.rows = rows;
     }
 
-    /// Moves the selection by `delta` rows, within the list.
-    pub fn step(&mut self, delta: isize) {
+    /// Sorts and filters again, keeping the selected article selected.
+    pub fn refresh(&mut self, slots: &[Slot]) {
+        let keep = self.selected_slot();
+        self.rebuild(slots, keep);
+    }
+}
+
+impl super::Selectable for ArticleList {
+    fn step(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    fn to_end(&mut self, last: bool) {
+        self.selected = if last {
+            self.rows.len().saturating_sub(1)
+        } else {
+            0
+        };
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Selectable;
     use crate::article::{Entry, Format, parse};
 
     fn slot(name: &str, title: &str, date: Option<&str>, source: Option<&str>) -> Slot {
@@ -264,7 +280,7 @@ mod tests {
         let mut list = ArticleList::new(&slots, 0, Sort::File, String::new());
         assert_eq!(list.rows, [0, 1, 2]);
         list.sort = Sort::Date;
-        list.rebuild(&slots, list.selected_slot());
+        list.refresh(&slots);
         assert_eq!(list.rows, [2, 0, 1], "newest first, undated last");
         assert_eq!(
             list.selected_slot(),
@@ -272,7 +288,7 @@ mod tests {
             "the same article stays selected"
         );
         list.sort = Sort::Title;
-        list.rebuild(&slots, list.selected_slot());
+        list.refresh(&slots);
         assert_eq!(list.rows, [1, 2, 0], "case does not matter");
     }
 

@@ -78,6 +78,28 @@ pub struct View {
     areas: Areas,
 }
 
+/// A list popup whose selection the movement keys move.
+pub trait Selectable {
+    /// Moves the selection by `delta` rows, within the list.
+    fn step(&mut self, delta: isize);
+    /// To the first (`false`) or last (`true`) row.
+    fn to_end(&mut self, last: bool);
+}
+
+/// Applies a movement action to a list popup; returns whether it was one.
+fn move_in(list: &mut impl Selectable, action: Action, page: isize) -> bool {
+    match action {
+        Action::LineDown => list.step(1),
+        Action::LineUp => list.step(-1),
+        Action::PageDown | Action::HalfPageDown => list.step(page),
+        Action::PageUp | Action::HalfPageUp => list.step(-page),
+        Action::Top => list.to_end(false),
+        Action::Bottom => list.to_end(true),
+        _ => return false,
+    }
+    true
+}
+
 /// Something the reader asks the world outside to do; the caller does it
 /// (see [`App::take_handoff`]), so the state stays free of I/O.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,10 +313,7 @@ impl App {
             self.relayout();
         }
         // Headlines and dates arrive: the list's order and filter may change.
-        if let Some(list) = &mut self.article_list {
-            let keep = list.selected_slot();
-            list.rebuild(&self.slots, keep);
-        }
+        self.refresh_article_list();
         if ready && self.people_view.is_some() {
             self.refresh_people_view();
             return true;
@@ -315,10 +334,7 @@ impl App {
         if doc.is_some() || was_extracted {
             self.docs[index] = doc;
         }
-        if let Some(list) = &mut self.article_list {
-            let keep = list.selected_slot();
-            list.rebuild(&self.slots, keep);
-        }
+        self.refresh_article_list();
         if index != self.current {
             return self.article_list.is_some();
         }
@@ -346,11 +362,15 @@ impl App {
             entry: None,
         });
         self.docs.push(None);
-        if let Some(list) = &mut self.article_list {
-            let keep = list.selected_slot();
-            list.rebuild(&self.slots, keep);
-        }
+        self.refresh_article_list();
         self.slots.len() - 1
+    }
+
+    /// Sorts and filters the open article list again (slots changed).
+    fn refresh_article_list(&mut self) {
+        if let Some(list) = &mut self.article_list {
+            list.refresh(&self.slots);
+        }
     }
 
     /// The indices of the articles read from `path` (a feed file holds
@@ -447,13 +467,10 @@ impl App {
         let Some(view) = &mut self.people_view else {
             return;
         };
+        if move_in(view, action, page) {
+            return;
+        }
         match action {
-            Action::LineDown => view.step(1),
-            Action::LineUp => view.step(-1),
-            Action::PageDown | Action::HalfPageDown => view.step(page),
-            Action::PageUp | Action::HalfPageUp => view.step(-page),
-            Action::Top => view.to_end(false),
-            Action::Bottom => view.to_end(true),
             Action::Quit => self.quit = true,
             Action::Cancel if view.quotes.is_some() => view.quotes = None,
             Action::Cancel | Action::People => self.people_view = None,
@@ -915,8 +932,7 @@ impl App {
             KeyCode::Esc => {
                 list.filter.clear();
                 list.editing = false;
-                let keep = list.selected_slot();
-                list.rebuild(&self.slots, keep);
+                list.refresh(&self.slots);
             }
             KeyCode::Enter => {
                 list.editing = false;
@@ -1058,13 +1074,10 @@ impl App {
         let Some(list) = &mut self.article_list else {
             return;
         };
+        if move_in(list, action, page) {
+            return;
+        }
         match action {
-            Action::LineDown => list.step(1),
-            Action::LineUp => list.step(-1),
-            Action::PageDown | Action::HalfPageDown => list.step(page),
-            Action::PageUp | Action::HalfPageUp => list.step(-page),
-            Action::Top => list.selected = 0,
-            Action::Bottom => list.selected = list.rows.len().saturating_sub(1),
             Action::Activate => {
                 if let Some(index) = list.selected_slot() {
                     self.close_article_list();
@@ -1074,16 +1087,14 @@ impl App {
             Action::Search => list.editing = true,
             Action::SortArticles => {
                 list.sort = list.sort.next();
-                let keep = list.selected_slot();
-                list.rebuild(&self.slots, keep);
+                list.refresh(&self.slots);
                 self.status = Some(format!("sorted by {}", list.sort.label()));
             }
             Action::Quit => self.quit = true,
             // Esc drops a filter first, then closes.
             Action::Cancel if !list.filter.is_empty() => {
                 list.filter.clear();
-                let keep = list.selected_slot();
-                list.rebuild(&self.slots, keep);
+                list.refresh(&self.slots);
             }
             Action::Cancel | Action::Articles => self.close_article_list(),
             _ => {}

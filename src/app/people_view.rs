@@ -32,8 +32,20 @@ impl PeopleView {
         self.people.get(self.selected)
     }
 
-    /// Moves the selection of whichever list shows by `delta` rows.
-    pub fn step(&mut self, delta: isize) {
+    /// New people (more articles extracted), keeping the selected person.
+    pub fn replace_people(&mut self, people: Vec<LibraryPerson>) {
+        let name = self.selected_person().map(|p| p.name.clone());
+        self.selected = name
+            .and_then(|n| people.iter().position(|p| p.name == n))
+            .unwrap_or(0)
+            .min(people.len().saturating_sub(1));
+        self.people = people;
+    }
+}
+
+/// Moves in whichever list shows: one person's quotes, else the people.
+impl super::Selectable for PeopleView {
+    fn step(&mut self, delta: isize) {
         match &mut self.quotes {
             Some(q) => {
                 let last = q.items.len().saturating_sub(1);
@@ -46,29 +58,19 @@ impl PeopleView {
         }
     }
 
-    /// To the first (`false`) or last (`true`) row.
-    pub fn to_end(&mut self, last: bool) {
+    fn to_end(&mut self, last: bool) {
         let (len, sel) = match &mut self.quotes {
             Some(q) => (q.items.len(), &mut q.selected),
             None => (self.people.len(), &mut self.selected),
         };
         *sel = if last { len.saturating_sub(1) } else { 0 };
     }
-
-    /// New people (more articles extracted), keeping the selected person.
-    pub fn replace_people(&mut self, people: Vec<LibraryPerson>) {
-        let name = self.selected_person().map(|p| p.name.clone());
-        self.selected = name
-            .and_then(|n| people.iter().position(|p| p.name == n))
-            .unwrap_or(0)
-            .min(people.len().saturating_sub(1));
-        self.people = people;
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Selectable;
 
     fn person(name: &str) -> LibraryPerson {
         LibraryPerson {
