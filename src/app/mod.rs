@@ -447,21 +447,6 @@ impl App {
         }
     }
 
-    /// The quotes of a library person, in article order.
-    fn quotes_of(&self, person: &crate::extract::library::LibraryPerson) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for &(article, index) in &person.appearances {
-            if let Some(Some(doc)) = self.docs.get(article) {
-                for (q, quote) in doc.extraction.quotes.iter().enumerate() {
-                    if quote.speaker == Some(index) {
-                        out.push((article, q));
-                    }
-                }
-            }
-        }
-        out
-    }
-
     fn apply_in_people_view(&mut self, action: Action) {
         let page = isize::try_from(self.page()).unwrap_or(isize::MAX);
         let Some(view) = &mut self.people_view else {
@@ -485,14 +470,13 @@ impl App {
                     }
                 }
                 None => {
-                    if let Some(person) = view.selected_person().cloned() {
-                        let items = self.quotes_of(&person);
-                        if items.is_empty() {
+                    if let Some(person) = view.selected_person() {
+                        if person.quotes.is_empty() {
                             self.status = Some(format!("no quotes of {}", person.name));
-                        } else if let Some(view) = &mut self.people_view {
+                        } else {
                             view.quotes = Some(PersonQuotes {
-                                name: person.name,
-                                items,
+                                name: person.name.clone(),
+                                items: person.quotes.clone(),
                                 selected: 0,
                             });
                         }

@@ -76,7 +76,7 @@ mod tests {
         LibraryPerson {
             name: name.into(),
             appearances: vec![(0, 0)],
-            quotes: 0,
+            quotes: Vec::new(),
         }
     }
 

@@ -567,7 +567,7 @@ fn people_across_the_library_lead_to_their_quotes_and_into_the_article() {
         .people
         .iter()
         .enumerate()
-        .find(|(_, p)| p.quotes > 0 && p.appearances.iter().any(|&(a, _)| a != 0))
+        .find(|(_, p)| !p.quotes.is_empty() && p.appearances.iter().any(|&(a, _)| a != 0))
         .expect("a quoted person elsewhere");
     for _ in 0..row {
         press(&mut app, KeyCode::Char('j'));
@@ -579,7 +579,7 @@ fn people_across_the_library_lead_to_their_quotes_and_into_the_article() {
         .and_then(|v| v.quotes.clone())
         .expect("their quotes");
     assert_eq!(quotes.name, person.name);
-    assert_eq!(quotes.items.len(), person.quotes);
+    assert_eq!(quotes.items.len(), person.quotes.len());
     // Esc goes back to the people, Enter again to the quotes.
     press(&mut app, KeyCode::Esc);
     assert!(app.people_view.as_ref().is_some_and(|v| v.quotes.is_none()));

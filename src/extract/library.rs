@@ -13,8 +13,9 @@ pub struct LibraryPerson {
     /// (article, index of the person in that article's extraction), in
     /// article order.
     pub appearances: Vec<(usize, usize)>,
-    /// Quotes attributed to them, over all articles.
-    pub quotes: usize,
+    /// Their quotes over all articles, as (article, index of the quote in
+    /// that article's extraction), in article order.
+    pub quotes: Vec<(usize, usize)>,
 }
 
 impl LibraryPerson {
@@ -46,12 +47,13 @@ pub fn people(articles: &[(usize, &Extraction)]) -> Vec<LibraryPerson> {
     let mut groups: Vec<(Vec<String>, LibraryPerson)> = Vec::new();
     let mut by_key: FxHashMap<Vec<String>, usize> = FxHashMap::default();
     for &(article, extraction) in articles {
+        let mut said: Vec<Vec<(usize, usize)>> = vec![Vec::new(); extraction.people.len()];
+        for (q, quote) in extraction.quotes.iter().enumerate() {
+            if let Some(list) = quote.speaker.and_then(|s| said.get_mut(s)) {
+                list.push((article, q));
+            }
+        }
         for (i, person) in extraction.people.iter().enumerate() {
-            let quotes = extraction
-                .quotes
-                .iter()
-                .filter(|q| q.speaker == Some(i))
-                .count();
             let k = key(&person.words);
             let g = *by_key.entry(k.clone()).or_insert_with(|| {
                 groups.push((
@@ -59,13 +61,13 @@ pub fn people(articles: &[(usize, &Extraction)]) -> Vec<LibraryPerson> {
                     LibraryPerson {
                         name: person.name.clone(),
                         appearances: Vec::new(),
-                        quotes: 0,
+                        quotes: Vec::new(),
                     },
                 ));
                 groups.len() - 1
             });
             groups[g].1.appearances.push((article, i));
-            groups[g].1.quotes += quotes;
+            groups[g].1.quotes.append(&mut said[i]);
         }
     }
     // Longer names by their last words: which full names end with a given
@@ -90,17 +92,18 @@ pub fn people(articles: &[(usize, &Extraction)]) -> Vec<LibraryPerson> {
             && let Some(long) = merged[t].as_mut()
         {
             long.appearances.extend(short.appearances);
-            long.quotes += short.quotes;
+            long.quotes.extend(short.quotes);
         }
     }
     let mut out: Vec<LibraryPerson> = merged.into_iter().flatten().collect();
     for p in &mut out {
         p.appearances.sort_unstable();
+        p.quotes.sort_unstable();
     }
     out.sort_by(|a, b| {
         b.articles()
             .cmp(&a.articles())
-            .then(b.quotes.cmp(&a.quotes))
+            .then(b.quotes.len().cmp(&a.quotes.len()))
             .then_with(|| a.name.cmp(&b.name))
     });
     out
@@ -129,7 +132,7 @@ mod tests {
             .find(|p| p.name == "Nicolás Maduro")
             .expect("Maduro is listed");
         assert_eq!(maduro.articles(), 3, "{people:#?}");
-        assert_eq!(maduro.quotes, 2);
+        assert_eq!(maduro.quotes.len(), 2);
         assert!(!people.iter().any(|p| p.name == "Maduro"), "{people:#?}");
         // "Khan" alone fits two people: it joins neither.
         let khans: Vec<&str> = people

@@ -263,8 +263,12 @@ pub fn people_view(app: &App, theme: &Theme, view: &PeopleView, area: Rect, buf:
                             format!(
                                 "{articles:>4} {:<8}{:>4} {}",
                                 if articles == 1 { "article" } else { "articles" },
-                                p.quotes,
-                                if p.quotes == 1 { "quote" } else { "quotes" }
+                                p.quotes.len(),
+                                if p.quotes.len() == 1 {
+                                    "quote"
+                                } else {
+                                    "quotes"
+                                }
                             ),
                             theme.meta,
                         ),
