@@ -117,8 +117,8 @@ impl Config {
                 ("panel", Some(t)) => p.panel(t, &mut config),
                 ("theme", Some(t)) => p.theme(t, &mut config),
                 ("keys", Some(t)) => p.keys(t, &mut config),
-                ("mouse", Some(t)) => p.mouse(t, &mut config),
-                ("clipboard", Some(t)) => p.clipboard(t, &mut config),
+                ("mouse", Some(t)) => p.switch(t, "mouse", "enabled", &mut config.mouse),
+                ("clipboard", Some(t)) => p.switch(t, "clipboard", "osc52", &mut config.osc52),
                 ("reader" | "panel" | "theme" | "keys" | "mouse" | "clipboard", None) => {
                     p.problem(root, name, format!("`{name}` must be a table: [{name}]"))
                 }
@@ -294,28 +294,16 @@ impl Reader<'_> {
         }
     }
 
-    fn mouse(&mut self, table: &Table, config: &mut Config) {
+    /// A section that holds one switch (`[mouse] enabled`, `[clipboard]
+    /// osc52`): its value goes to `target`, any other key is reported.
+    fn switch(&mut self, table: &Table, section: &str, name: &str, target: &mut bool) {
         for (key, item) in table.iter() {
-            match key {
-                "enabled" => {
-                    if let Some(b) = self.boolean(table, key, item) {
-                        config.mouse = b;
-                    }
+            if key == name {
+                if let Some(b) = self.boolean(table, key, item) {
+                    *target = b;
                 }
-                _ => self.unknown(table, "mouse", key),
-            }
-        }
-    }
-
-    fn clipboard(&mut self, table: &Table, config: &mut Config) {
-        for (key, item) in table.iter() {
-            match key {
-                "osc52" => {
-                    if let Some(b) = self.boolean(table, key, item) {
-                        config.osc52 = b;
-                    }
-                }
-                _ => self.unknown(table, "clipboard", key),
+            } else {
+                self.unknown(table, section, key);
             }
         }
     }
