@@ -167,12 +167,14 @@ fn main() -> Result<()> {
 
 fn print_errors(model: &tagger::Model, name: &str, dev: &[conll::Sentence], limit: usize) {
     let mut shown = 0;
-    for s in dev {
+    // Tagged as the scores are, document by document, so that the errors
+    // shown are the errors counted.
+    for (s, tags) in tagger::tag_sentences(model, dev) {
         if shown >= limit {
             break;
         }
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let predicted = conll::spans(&model.tag(&words));
+        let predicted = conll::spans(&tags);
         let gold = conll::spans(&s.person_tags());
         if predicted == gold {
             continue;

@@ -57,14 +57,25 @@ impl Tag {
     }
 }
 
+/// Each sentence of a token-per-line file with `model`'s tags for it, its
+/// documents tagged as documents (see [`conll::documents`]).
+pub fn tag_sentences<'a>(
+    model: &Model,
+    sentences: &'a [conll::Sentence],
+) -> Vec<(&'a conll::Sentence, Vec<Tag>)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for document in conll::documents(sentences) {
+        let words: Vec<&[String]> = document.iter().map(|s| s.words.as_slice()).collect();
+        out.extend(document.iter().zip(model.tag_document(&words)));
+    }
+    out
+}
+
 /// How well `model` tags the people in `sentences`, against their own tags.
 pub fn evaluate(model: &Model, sentences: &[conll::Sentence]) -> conll::Score {
     let mut score = conll::Score::default();
-    for document in conll::documents(sentences) {
-        let words: Vec<&[String]> = document.iter().map(|s| s.words.as_slice()).collect();
-        for (tags, s) in model.tag_document(&words).iter().zip(document) {
-            score.add(tags, &s.person_tags());
-        }
+    for (s, tags) in tag_sentences(model, sentences) {
+        score.add(&tags, &s.person_tags());
     }
     score
 }
@@ -84,21 +95,16 @@ fn language_of(sentences: &[conll::Sentence]) -> Lang {
 /// sanitised (they may be printed to a terminal). `lang` is detected from the
 /// words when not given.
 pub fn tag_conll(text: &str, lang: Option<Lang>) -> Result<String, ModelError> {
-    let sentences = conll::parse(text);
-    let lang = lang.unwrap_or_else(|| language_of(&sentences));
-    let model = builtin(lang).ok_or(ModelError::Builtin)?;
+    let (sentences, _, model) = read_conll(text, lang)?;
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for document in conll::documents(&sentences) {
-        let words: Vec<&[String]> = document.iter().map(|s| s.words.as_slice()).collect();
-        for (tags, s) in model.tag_document(&words).iter().zip(document) {
-            for (w, t) in s.words.iter().zip(tags) {
-                out.push_str(&crate::article::sanitize_line(w));
-                out.push('\t');
-                out.push_str(t.conll());
-                out.push('\n');
-            }
+    for (s, tags) in tag_sentences(model, &sentences) {
+        for (w, t) in s.words.iter().zip(tags) {
+            out.push_str(&crate::article::sanitize_line(w));
+            out.push('\t');
+            out.push_str(t.conll());
             out.push('\n');
         }
+        out.push('\n');
     }
     Ok(out)
 }
@@ -106,10 +112,20 @@ pub fn tag_conll(text: &str, lang: Option<Lang>) -> Result<String, ModelError> {
 /// Scores the built-in tagger on a token-per-line file against the file's
 /// own tags; returns the language used and the score.
 pub fn eval_conll(text: &str, lang: Option<Lang>) -> Result<(Lang, conll::Score), ModelError> {
+    let (sentences, lang, model) = read_conll(text, lang)?;
+    Ok((lang, evaluate(model, &sentences)))
+}
+
+/// A token-per-line file's sentences, its language (`lang`, or detected)
+/// and that language's built-in model.
+fn read_conll(
+    text: &str,
+    lang: Option<Lang>,
+) -> Result<(Vec<conll::Sentence>, Lang, &'static Model), ModelError> {
     let sentences = conll::parse(text);
     let lang = lang.unwrap_or_else(|| language_of(&sentences));
     let model = builtin(lang).ok_or(ModelError::Builtin)?;
-    Ok((lang, evaluate(model, &sentences)))
+    Ok((sentences, lang, model))
 }
 
 /// The models built into byline, trained by `byline-train`.
