@@ -220,34 +220,57 @@ fn score(gold: &Gold, doc: &Document) -> Counts {
     c
 }
 
+/// Scores the plain-text article at `article` against the gold file `gold`.
+fn score_file(gold: &Path, article: &Path) -> Counts {
+    let gold: Gold =
+        serde_json::from_str(&std::fs::read_to_string(gold).expect("gold")).expect("gold parses");
+    let name = article
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a file name");
+    let bytes = std::fs::read(article).expect("article");
+    let doc = Document::new(parse(name, &bytes, Format::Text).expect("article parses"));
+    eprintln!("{name}");
+    score(&gold, &doc)
+}
+
 fn score_sample(stem: &str) -> Counts {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let gold: Gold = serde_json::from_str(
-        &std::fs::read_to_string(root.join("tests/gold").join(format!("{stem}.json")))
-            .expect("gold"),
+    score_file(
+        &root.join("tests/gold").join(format!("{stem}.json")),
+        &root.join("assets").join(format!("{stem}.txt")),
     )
-    .expect("gold parses");
-    let name = format!("{stem}.txt");
-    let bytes = std::fs::read(root.join("assets").join(&name)).expect("article");
-    let doc = Document::new(parse(&name, &bytes, Format::Text).expect("article parses"));
-    eprintln!("{stem}");
-    score(&gold, &doc)
+}
+
+/// Prints the figures of `what` and fails below any of the floors.
+fn assert_floors(what: &str, c: &Counts, people: f64, quotes: f64, attribution: f64) {
+    eprintln!(
+        "{what}: people F1 {:.3}, quote F1 {:.3}, attribution {:.3}",
+        c.people_f1(),
+        c.quote_f1(),
+        c.attribution()
+    );
+    assert!(
+        c.people_f1() >= people,
+        "people F1 {:.3} ({c:?})",
+        c.people_f1()
+    );
+    assert!(
+        c.quote_f1() >= quotes,
+        "quote F1 {:.3} ({c:?})",
+        c.quote_f1()
+    );
+    assert!(
+        c.attribution() >= attribution,
+        "attribution {:.3} ({c:?})",
+        c.attribution()
+    );
 }
 
 #[test]
 fn seed_article_meets_the_bar() {
     let c = score_sample("01-amerika21-venezuela-russland");
-    assert!(
-        c.people_f1() >= 0.9,
-        "people F1 {:.3} ({c:?})",
-        c.people_f1()
-    );
-    assert!(c.quote_f1() >= 1.0, "quote F1 {:.3} ({c:?})", c.quote_f1());
-    assert!(
-        c.attribution() >= 0.8,
-        "attribution {:.3} ({c:?})",
-        c.attribution()
-    );
+    assert_floors("seed", &c, 0.9, 1.0, 0.8);
 }
 
 /// The floor for the articles written for byline: today's figures less a
@@ -267,26 +290,12 @@ fn sample_articles_do_not_regress() {
     for stem in &stems {
         total.add(&score_sample(stem));
     }
-    eprintln!(
-        "samples: people F1 {:.3}, quote F1 {:.3}, attribution {:.3}",
-        total.people_f1(),
-        total.quote_f1(),
-        total.attribution()
-    );
-    assert!(
-        total.people_f1() >= PEOPLE_FLOOR,
-        "people F1 {:.3}",
-        total.people_f1()
-    );
-    assert!(
-        total.quote_f1() >= QUOTE_FLOOR,
-        "quote F1 {:.3}",
-        total.quote_f1()
-    );
-    assert!(
-        total.attribution() >= ATTRIBUTION_FLOOR,
-        "attribution {:.3}",
-        total.attribution()
+    assert_floors(
+        "samples",
+        &total,
+        PEOPLE_FLOOR,
+        QUOTE_FLOOR,
+        ATTRIBUTION_FLOOR,
     );
 }
 
