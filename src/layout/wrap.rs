@@ -109,33 +109,15 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
     let width = width.max(1);
     // Line breaks and tabs inside a block are plain spaces when reflowed;
     // both are one byte, so offsets stay the same.
-    let mut flat: String = text[range.clone()]
+    let flat: String = text[range.clone()]
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
-    // A combining mark after a space makes one grapheme with it (" \u{301}"),
-    // and the screen draws it as one; textwrap would break between them and
-    // start a row with the bare mark. Such a space is made a letter of the
-    // same byte length and width, so it belongs to the word after it.
-    if !flat.is_ascii() {
-        let glued: Vec<usize> = flat
-            .grapheme_indices(true)
-            .filter(|(_, g)| g.len() > 1 && g.starts_with(' '))
-            .map(|(i, _)| i)
-            .collect();
-        if !glued.is_empty() {
-            let mut bytes = flat.into_bytes();
-            for i in glued {
-                bytes[i] = b'x';
-            }
-            // Only ASCII spaces became ASCII letters: still UTF-8.
-            flat = String::from_utf8(bytes).unwrap_or_default();
-        }
-    }
     // Words as (start, end of word, end of the space after it) in `flat`.
     // The line-breaking rules may put a break inside what the screen draws
-    // as one grapheme ("𐑍🏽": a letter and a skin-tone modifier); such a
-    // word is joined to the one before it.
+    // as one grapheme ("𐑍🏽": a letter and a skin-tone modifier; " \u{301}":
+    // a space and a combining mark); such a word is joined to the one before
+    // it.
     let boundaries: Option<Vec<usize>> =
         (!flat.is_ascii()).then(|| flat.grapheme_indices(true).map(|(i, _)| i).collect());
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
