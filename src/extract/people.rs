@@ -122,8 +122,9 @@ fn is_place_preposition(word: &str) -> bool {
 }
 
 /// The tagger's evidence for a run: a name of two words or more that the
-/// tagger marks inside the run and that ends where the run ends, not after a
-/// place preposition. Returns the index of the run's word where it starts.
+/// tagger marks inside the run and that ends where the run ends. (Runs after
+/// a place preposition never get here: `find` leaves them out.) Returns the
+/// index of the run's word where it starts.
 /// `tags` are the tags of the window around the run, which starts at token
 /// `from`.
 fn tagger_evidence(tokens: &[Token], tags: &[Tag], from: usize, run: &Run) -> Option<usize> {
