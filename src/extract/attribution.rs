@@ -11,10 +11,7 @@
 //! than a wrong one.
 
 use super::lang::Lang;
-use super::lexicon::{
-    Gender, determiner, is_function_word, is_speech_cue, is_title, lowercase, pronoun, role_gender,
-    role_of,
-};
+use super::lexicon::{Gender, determiner, facts, lowercase, role_gender};
 use super::people::Person;
 use super::quotes::Span;
 use super::token::{Kind, Token};
@@ -66,15 +63,14 @@ impl Context<'_> {
         if let Some(p) = self.person_at(tok.range.start) {
             return (!self.possessive_at(tokens, i, p)).then_some(Referent::Person(p));
         }
-        let w = tok.text(text);
-        let lower = lowercase(w);
-        if let Some(g) = pronoun(&lower) {
+        let word = facts(tok.text(text));
+        if let Some(g) = word.pronoun {
             return Some(Referent::Pronoun(g));
         }
         // A phrase before a name or a role noun: titles, adjectives, the
         // names of bodies ("der russische Funktionär", "Minister El Aissami",
         // "UCL astronomer Angelos Tsiaras", "Mr. Pennington").
-        let definite = determiner(&lower);
+        let definite = word.determiner;
         let mut role: Option<(&'static str, Gender)> = None;
         let start = if definite.is_some() { i + 1 } else { i };
         for (k, t) in tokens.iter().enumerate().skip(start).take(6) {
@@ -85,11 +81,11 @@ impl Context<'_> {
             if t.kind != Kind::Word && tw != "." {
                 break;
             }
-            let tl = lowercase(tw);
-            if let Some(r) = role_of(tw) {
+            let tf = facts(tw);
+            if let Some(r) = tf.role {
                 role = Some((r, role_gender(tw)));
-            } else if is_title(tw) || tw == "." {
-            } else if role.is_some() || is_function_word(&tl) || pronoun(&tl).is_some() {
+            } else if tf.title || tw == "." {
+            } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
                 break;
             }
         }
@@ -118,16 +114,15 @@ impl Context<'_> {
         if let Some(p) = self.person_at(tok.range.start) {
             return Some(Referent::Person(p));
         }
-        let lower = lowercase(tok.text(self.text));
-        if let Some(g) = pronoun(&lower) {
+        let word = facts(tok.text(self.text));
+        if let Some(g) = word.pronoun {
             return Some(Referent::Pronoun(g));
         }
-        if role_of(&lower).is_some() {
+        if word.role.is_some() {
             // Walk back to the determiner that opens the phrase.
             let from = i.saturating_sub(4);
             for k in (from..i).rev() {
-                let w = lowercase(tokens[k].text(self.text));
-                if determiner(&w).is_some() {
+                if facts(tokens[k].text(self.text)).determiner.is_some() {
                     return self.referent_at(tokens, k);
                 }
                 if tokens[k].kind != Kind::Word {
@@ -186,14 +181,14 @@ impl Context<'_> {
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only
 /// as the German quoting prepositions ("…“, so Müller"; "laut Müller").
 fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
-    let w = lowercase(tokens[i].text(text));
-    if !is_speech_cue(&w) {
+    let w = tokens[i].text(text);
+    if !facts(w).speech_cue {
         return false;
     }
-    match &*w {
-        "so" => i > 0 && tokens[i - 1].text(text) == ",",
-        _ => true,
+    if w.eq_ignore_ascii_case("so") {
+        return i > 0 && tokens[i - 1].text(text) == ",";
     }
+    true
 }
 
 /// The speaker of each quote span (an index into `people`), in span order.
@@ -214,14 +209,17 @@ pub fn attribute(
         .iter()
         .flat_map(|seg| {
             seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                let indefinite = determiner(&lowercase(t.text(text))) == Some(false);
+                // Every token is asked: the lookup is skipped for words too long
+                // to be an article.
+                let w = t.text(text);
+                let indefinite = w.len() <= 5 && determiner(&lowercase(w)) == Some(false);
                 if !indefinite {
                     return None;
                 }
                 seg.tokens[i + 1..]
                     .iter()
                     .take(3)
-                    .find_map(|n| role_of(n.text(text)))
+                    .find_map(|n| facts(n.text(text)).role)
                     .map(|r| (t.range.start, r))
             })
         })

@@ -11,19 +11,18 @@ pub enum Lang {
 /// The longest word looked for, in bytes.
 const LONGEST: usize = 5;
 
+/// How many short words are enough to tell.
+const SAMPLE_WORDS: usize = 5000;
+
 /// The language of `text`: whichever language's commonest function words
 /// occur more often. English wins a tie (there is nothing to go on either way).
 pub fn detect(text: &str) -> Lang {
-    let (mut de, mut en) = (0usize, 0usize);
+    let (mut de, mut en, mut seen) = (0usize, 0usize, 0usize);
     let mut buf = [0u8; LONGEST];
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= LONGEST)
-        .take(5000)
-    {
+    let mut tally = |word: &[u8]| {
         // Lower-casing ASCII is enough: "ü" is never the first letter.
         let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
+        lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
         match &*lower {
             b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den" | b"sich"
@@ -34,6 +33,33 @@ pub fn detect(text: &str) -> Lang {
             | b"her" => en += 1,
             _ => {}
         }
+    };
+    // Words are runs of letters. Bytes are read one by one and only
+    // non-ASCII ones decoded: this runs over every article.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() && seen < SAMPLE_WORDS {
+        let (letter, width) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next();
+            (
+                c.is_some_and(char::is_alphabetic),
+                c.map_or(1, char::len_utf8),
+            )
+        };
+        if !letter {
+            if (1..=LONGEST).contains(&(i - start)) {
+                tally(&bytes[start..i]);
+                seen += 1;
+            }
+            start = i + width;
+        }
+        i += width;
+    }
+    if seen < SAMPLE_WORDS && (1..=LONGEST).contains(&(bytes.len() - start)) {
+        tally(&bytes[start..]);
     }
     if de > en { Lang::De } else { Lang::En }
 }

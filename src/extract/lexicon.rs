@@ -373,6 +373,72 @@ pub fn can_be_name_word(word: &str) -> bool {
         && pronoun(&lower).is_none()
 }
 
+/// What the lists say about one word as it stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    /// See [`can_be_name_word`].
+    pub name_word: bool,
+    /// See [`role_of`].
+    pub role: Option<&'static str>,
+    /// See [`is_title`].
+    pub title: bool,
+    /// [`is_speech_cue`] of the lower case.
+    pub speech_cue: bool,
+    /// [`pronoun`] of the lower case.
+    pub pronoun: Option<Gender>,
+    /// [`determiner`] of the lower case.
+    pub determiner: Option<bool>,
+    /// [`is_function_word`] of the lower case.
+    pub function_word: bool,
+}
+
+impl WordFacts {
+    fn of(word: &str) -> WordFacts {
+        let lower = lowercase(word);
+        WordFacts {
+            name_word: can_be_name_word(word),
+            role: role_of(word),
+            title: is_title(word),
+            speech_cue: is_speech_cue(&lower),
+            pronoun: pronoun(&lower),
+            determiner: determiner(&lower),
+            function_word: is_function_word(&lower),
+        }
+    }
+}
+
+/// Words longer than this are rare enough not to be worth remembering.
+const LONGEST_REMEMBERED: usize = 40;
+/// Distinct words remembered per thread before the memory starts afresh
+/// (a few megabytes at most).
+const REMEMBERED_WORDS: usize = 1 << 16;
+
+/// [`WordFacts`] of `word`. Extraction asks the same questions of each token
+/// several times (a name word? a role? a cue?), news repeats its words, and
+/// answering meant lower-casing and several set lookups each time: a third
+/// of extraction. So the answers are remembered, per thread.
+pub fn facts(word: &str) -> WordFacts {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMORY: RefCell<HashMap<Box<str>, WordFacts>> = RefCell::new(HashMap::default());
+    }
+    if word.len() > LONGEST_REMEMBERED {
+        return WordFacts::of(word);
+    }
+    MEMORY.with(|memory| {
+        if let Some(facts) = memory.borrow().get(word) {
+            return *facts;
+        }
+        let facts = WordFacts::of(word);
+        let mut memory = memory.borrow_mut();
+        if memory.len() >= REMEMBERED_WORDS {
+            memory.clear();
+        }
+        memory.insert(word.into(), facts);
+        facts
+    })
+}
+
 /// Abbreviations whose period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
     let lower = lowercase(word);
@@ -460,6 +526,28 @@ pub fn is_non_person_head(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_facts_are_the_facts() {
+        for w in [
+            "Kremlsprecher",
+            "sagte",
+            "Maduro",
+            "der",
+            "She",
+            "Mr",
+            "ein",
+        ] {
+            assert_eq!(facts(w), WordFacts::of(w));
+            // Asked again, from memory.
+            assert_eq!(facts(w), WordFacts::of(w));
+        }
+        assert_eq!(facts("Kremlsprecher").role, Some("sprecher"));
+        assert!(facts("sagte").speech_cue);
+        assert!(facts("Maduro").name_word);
+        assert_eq!(facts("She").pronoun, Some(Gender::Female));
+        assert_eq!(facts("ein").determiner, Some(false));
+    }
 
     #[test]
     fn role_nouns_in_compounds_and_inflections() {

@@ -11,8 +11,7 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, can_be_name_word, given_name, is_non_person_head, is_particle, is_particle_article,
-    is_speech_cue, is_title, lowercase, role_gender, role_of,
+    Gender, facts, given_name, is_non_person_head, is_particle, is_particle_article, role_gender,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -161,11 +160,19 @@ fn is_acronym(w: &str) -> bool {
 /// The runs of name-like tokens in one segment.
 fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
     let is_word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == Kind::Word);
-    let name_word = |i: usize| {
-        is_word(i)
-            && can_be_name_word(word(text, &tokens[i]))
-            && !is_acronym(word(text, &tokens[i]))
-    };
+    // Asked several times of most tokens below: answered once each.
+    let name_words: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            let w = word(text, t);
+            // Most words are in lower case: no need to look them up.
+            t.kind == Kind::Word
+                && w.starts_with(char::is_uppercase)
+                && facts(w).name_word
+                && !is_acronym(w)
+        })
+        .collect();
+    let name_word = |i: usize| name_words.get(i).copied().unwrap_or(false);
     let adjacent = |a: usize, b: usize| tokens[a].range.end == tokens[b].range.start;
     let mut out = Vec::new();
     let mut i = 0;
@@ -236,20 +243,18 @@ fn run_words(text: &str, tokens: &[Token], run: &Run) -> Vec<String> {
         .collect()
 }
 
-/// Forms a word may take as a possessive or German genitive.
-fn base_forms(w: &str) -> Vec<&str> {
-    let mut forms = vec![w];
-    for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            forms.push(stem);
-        }
+/// Whether `w` is `base` itself or a possessive or German genitive of it
+/// ("Putin's", "Maduros", "Merz'"). Asked for every pair of a run's words
+/// and a known name, so it compares in place instead of listing the forms.
+fn is_form_of(w: &str, base: &str) -> bool {
+    let Some(rest) = w.strip_prefix(base) else {
+        return false;
+    };
+    match rest {
+        "" | "'s" | "’s" | "'" | "’" => true,
+        "s" => base.chars().count() >= 3,
+        _ => false,
     }
-    if let Some(stem) = w.strip_suffix('s')
-        && stem.chars().count() >= 3
-    {
-        forms.push(stem);
-    }
-    forms
 }
 
 /// Whether the phrase ending just before token `comma` is headed by a role
@@ -261,7 +266,7 @@ fn role_before_comma(text: &str, tokens: &[Token], comma: usize) -> Option<&'sta
     let from = comma.saturating_sub(7);
     for k in (from..comma).rev() {
         let w = word(text, &tokens[k]);
-        if let Some(role) = role_of(w) {
+        if let Some(role) = facts(w).role {
             return Some(role);
         }
         let connective = matches!(
@@ -283,7 +288,7 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
     }
     for t in tokens.iter().skip(after + 1).take(4) {
         let w = word(text, t);
-        if let Some(role) = role_of(w) {
+        if let Some(role) = facts(w).role {
             return Some(role);
         }
         let lower_word = t.kind == Kind::Word && w.starts_with(char::is_lowercase);
@@ -388,10 +393,11 @@ fn evidence(
         if lang == Lang::En && words.len() >= 2 && is_agent_noun(prev) {
             return Some((0, None));
         }
-        if is_title(prev) {
-            return Some((0, role_of(prev)));
+        let prev_facts = facts(prev);
+        if prev_facts.title {
+            return Some((0, prev_facts.role));
         }
-        if let Some(role) = role_of(prev) {
+        if let Some(role) = prev_facts.role {
             return Some((0, Some(role)));
         }
         if prev == ","
@@ -424,7 +430,7 @@ fn evidence(
         }
         // A full name right before a speech verb that introduces a quote:
         // "Kino Gabriel said, “…".
-        let introduces_quote = next(0).is_some_and(|t| is_speech_cue(&lowercase(word(text, t))))
+        let introduces_quote = next(0).is_some_and(|t| facts(word(text, t)).speech_cue)
             && next(1).is_some_and(|t| matches!(word(text, t), "," | ":"))
             && next(2).is_some_and(|t| t.kind == Kind::Quote);
         if introduces_quote {
@@ -433,11 +439,9 @@ fn evidence(
         // A full name right after a speech verb that follows a quote or a
         // comma: "…“, sagte Anna Keller", "…,” said Tom Reed".
         if run.start >= 2 {
-            let cue = lowercase(word(text, &tokens[run.start - 1]));
+            let cue = facts(word(text, &tokens[run.start - 1]));
             let before_cue = &tokens[run.start - 2];
-            if is_speech_cue(&cue)
-                && (before_cue.kind == Kind::Quote || word(text, before_cue) == ",")
-            {
+            if cue.speech_cue && (before_cue.kind == Kind::Quote || word(text, before_cue) == ",") {
                 return Some((0, None));
             }
         }
@@ -466,7 +470,7 @@ fn ends_like(words: &[String], name: &[String]) -> bool {
     init.iter()
         .zip(&name[offset..])
         .all(|(a, b)| same_word(a, b))
-        && base_forms(last).contains(&name[name.len() - 1].as_str())
+        && is_form_of(last, &name[name.len() - 1])
 }
 
 /// Find the people named in the segments of `text`.
@@ -608,19 +612,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             let mut matched = None;
             for m in (k + 1..=words.len()).rev() {
                 let sub = &words[k..m];
-                let candidates: Vec<usize> = (0..people.len())
-                    .filter(|&i| ends_like(sub, &people[i].words))
-                    .collect();
-                if candidates.is_empty() {
+                let candidates = || (0..people.len()).filter(|&i| ends_like(sub, &people[i].words));
+                let Some(first) = candidates().next() else {
                     continue;
-                }
-                let exact = candidates
-                    .iter()
-                    .copied()
-                    .find(|&i| people[i].words.len() == sub.len());
+                };
+                let exact = candidates().find(|&i| people[i].words.len() == sub.len());
                 let chosen = exact
-                    .or_else(|| candidates.iter().copied().max_by_key(|&i| last_seen[i]))
-                    .unwrap_or(candidates[0]);
+                    .or_else(|| candidates().max_by_key(|&i| last_seen[i]))
+                    .unwrap_or(first);
                 matched = Some((m, chosen));
                 break;
             }

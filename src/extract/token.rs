@@ -56,13 +56,11 @@ fn joins_inside_word(c: char) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    // About one token per five bytes of news text.
+    let mut tokens = Vec::with_capacity(slice.len() / 5);
+    let mut chars = slice.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
         let kind = if c.is_alphabetic() {
@@ -74,28 +72,30 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        let mut j = i + 1;
+        let mut end = start + c.len_utf8();
         if matches!(kind, Kind::Word | Kind::Number) {
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric());
+            while let Some(&(at, d)) = chars.peek() {
+                let after = at + d.len_utf8();
                 let inner_mark =
                     (kind == Kind::Number && matches!(d, ',' | '.')) || joins_inside_word(d);
                 let continues = d.is_alphanumeric()
                     || ('\u{300}'..='\u{36f}').contains(&d)
-                    || (inner_mark && next_alnum);
+                    || (inner_mark
+                        && slice[after..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
                 if !continues {
                     break;
                 }
-                j += 1;
+                chars.next();
+                end = after;
             }
         }
-        let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
         tokens.push(Token {
             kind,
             range: base + start..base + end,
         });
-        i = j;
     }
     tokens
 }
