@@ -56,35 +56,57 @@ impl Context<'_> {
 
     /// The referent that starts at token `i`, if any: a name (after role
     /// nouns and titles: "Geschäftsführer Dr. Hans-Peter Gerber"), a
-    /// pronoun, or a determiner phrase ending in a role noun.
+    /// pronoun, or a determiner phrase ending in a role noun. The phrase
+    /// ends with its sentence.
     fn referent_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
         let text = self.text;
         let tok = tokens.get(i)?;
-        if let Some(p) = self.person_at(tok.range.start) {
-            return (!self.possessive_at(tokens, i, p)).then_some(Referent::Person(p));
-        }
-        let word = facts(tok.text(text));
-        if let Some(g) = word.pronoun {
-            return Some(Referent::Pronoun(g));
-        }
+        let definite = match self.person_at(tok.range.start) {
+            // An owner opens the phrase like an article does: "Weils
+            // Sprecherin Anna Kruse", "the mayor's spokesman".
+            Some(p) if self.possessive_at(tokens, i, p) => Some(true),
+            Some(p) => return Some(Referent::Person(p)),
+            None => {
+                let word = facts(tok.text(text));
+                if let Some(g) = word.pronoun {
+                    return Some(Referent::Pronoun(g));
+                }
+                word.determiner
+            }
+        };
         // A phrase before a name or a role noun: titles, adjectives, the
         // names of bodies ("der russische Funktionär", "Minister El Aissami",
         // "UCL astronomer Angelos Tsiaras", "Mr. Pennington").
-        let definite = word.determiner;
         let mut role: Option<(&'static str, Gender)> = None;
         let start = if definite.is_some() { i + 1 } else { i };
         for (k, t) in tokens.iter().enumerate().skip(start).take(6) {
             if let Some(p) = self.person_at(t.range.start) {
-                return (!self.possessive_at(tokens, k, p)).then_some(Referent::Person(p));
+                if self.possessive_at(tokens, k, p) {
+                    continue;
+                }
+                return Some(Referent::Person(p));
             }
             let tw = t.text(text);
-            if t.kind != Kind::Word && tw != "." {
+            if tw == "." {
+                // A title's period ("Mr.", "Dr.") stays inside the phrase;
+                // any other ends the sentence, and the phrase with it.
+                let after_title = k > start && facts(tokens[k - 1].text(text)).title;
+                if after_title {
+                    continue;
+                }
+                break;
+            }
+            if definite == Some(true) && is_age_noun(text, t) {
+                // "der 46-Jährige", "the 46-year-old": someone just named.
+                return Some(Referent::Pronoun(Gender::Unknown));
+            }
+            if t.kind != Kind::Word {
                 break;
             }
             let tf = facts(tw);
             if let Some(r) = tf.role {
                 role = Some((r, role_gender(tw)));
-            } else if tf.title || tw == "." {
+            } else if tf.title {
             } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
                 break;
             }
@@ -98,18 +120,44 @@ impl Context<'_> {
 
     /// Whether the mention of person `p` at token `i` is a possessive or
     /// genitive before a noun ("Day's animal foundation", "Kellers Plan"):
-    /// it names an owner, not a speaker.
+    /// it names an owner, not a speaker. What counts is the mention's last
+    /// word: "James Wilson" is no genitive for ending its first in "s".
     fn possessive_at(&self, tokens: &[Token], i: usize, p: usize) -> bool {
-        let w = tokens[i].text(self.text);
+        let Some(end) = self.mention_end(tokens[i].range.start) else {
+            return false;
+        };
+        let last_tok = i + tokens[i..]
+            .iter()
+            .take_while(|t| t.range.start < end)
+            .count()
+            .saturating_sub(1);
+        let w = tokens[last_tok].text(self.text);
         let last = self.people[p].words.last().map_or("", String::as_str);
         let genitive = w.ends_with("'s")
             || w.ends_with("’s")
             || (w.ends_with('s') && !last.ends_with('s') && w != last);
-        genitive && tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+        genitive
+            && tokens
+                .get(last_tok + 1)
+                .is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Where the mention that holds `offset` ends.
+    fn mention_end(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|(r, _)| r.start <= offset);
+        i.checked_sub(1)
+            .map(|k| &self.mentions[k].0)
+            .filter(|r| r.contains(&offset))
+            .map(|r| r.end)
     }
 
     /// A referent that ends at token `i` ("Khan said", "the minister said").
-    fn referent_ending_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
+    fn referent_ending_at(&self, tokens: &[Token], mut i: usize) -> Option<Referent> {
+        // Past the comma that closes an apposition: "Weil's spokeswoman,
+        // Anna Kruse, said".
+        if tokens.get(i)?.text(self.text) == "," {
+            i = i.checked_sub(1)?;
+        }
         let tok = tokens.get(i)?;
         if let Some(p) = self.person_at(tok.range.start) {
             return Some(Referent::Person(p));
@@ -118,7 +166,7 @@ impl Context<'_> {
         if let Some(g) = word.pronoun {
             return Some(Referent::Pronoun(g));
         }
-        if word.role.is_some() {
+        if word.role.is_some() || is_age_noun(self.text, tok) {
             // Walk back to the determiner that opens the phrase.
             let from = i.saturating_sub(4);
             for k in (from..i).rev() {
@@ -135,11 +183,29 @@ impl Context<'_> {
 
     /// The most recent person mentioned before `offset` whose gender fits,
     /// within the segments from `earliest` on.
+    /// Among people named close together, one whose gender is known to
+    /// match comes before a more recent one whose gender is unknown: "he"
+    /// after "Declan Fitzmaurice met Ngozi Adaeze-Okafor" is Declan. Further
+    /// back, recency wins.
     fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
-        self.mentions_before(offset)
-            .take_while(|(r, _)| r.start >= earliest)
-            .map(|&(_, p)| p)
-            .find(|&p| gender.fits(self.people[p].gender))
+        let candidates = || {
+            self.mentions_before(offset)
+                .take_while(move |(r, _)| r.start >= earliest)
+                .filter(move |(_, p)| gender.fits(self.people[*p].gender))
+        };
+        let (nearest, p) = candidates().next()?;
+        if gender == Gender::Unknown || self.people[*p].gender == gender {
+            return Some(*p);
+        }
+        // Named in the same sentence: no sentence end or paragraph between.
+        let same_sentence = |r: &Range<usize>| {
+            let between = &self.text[r.end.min(nearest.start)..nearest.start];
+            !between.contains(['\n', '!', '?']) && !between.contains(". ")
+        };
+        candidates()
+            .take_while(|(r, _)| same_sentence(r))
+            .find(|(_, q)| self.people[*q].gender == gender)
+            .map_or(Some(*p), |(_, q)| Some(*q))
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -166,6 +232,9 @@ impl Context<'_> {
                 match introduced.as_slice() {
                     [one] => Some(*one),
                     [] if unnamed => None,
+                    // A spokesperson speaks for someone else: "Ministerin
+                    // Kessler … der Sprecher des Ministeriums" is not her.
+                    [] if is_spokesperson(role) => None,
                     [] => self.recent_person(offset, earliest, g),
                     several => self
                         .mentions_before(offset)
@@ -176,6 +245,25 @@ impl Context<'_> {
             Referent::Nobody => None,
         }
     }
+}
+
+/// Role nouns for people who speak for others.
+fn is_spokesperson(role: &str) -> bool {
+    matches!(
+        role,
+        "sprecher" | "sprecherin" | "spokesman" | "spokeswoman" | "spokesperson"
+    )
+}
+
+/// "46-Jährige", "46-year-old": an age standing for a person.
+fn is_age_noun(text: &str, token: &Token) -> bool {
+    if token.kind != Kind::Number {
+        return false;
+    }
+    let lower = lowercase(token.text(text));
+    ["-jährige", "-jährigen", "-jähriger", "-year-old"]
+        .iter()
+        .any(|s| lower.ends_with(s))
 }
 
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only
@@ -270,13 +358,21 @@ pub fn attribute(
 
         // After the quote: ", sagte El Aissami", ", Khan said", ", so Brandt".
         let after = after_tok..after_end;
-        if let Some(c) = after.clone().take(6).find(|&i| is_cue(text, tokens, i)) {
-            let referent = ctx
-                .referent_at(tokens, after_cue_word(text, tokens, c))
-                .or_else(|| {
-                    c.checked_sub(1)
-                        .and_then(|b| ctx.referent_ending_at(tokens, b))
-                });
+        // Eight tokens leave room for an owner and an apposition:
+        // "…," Weil's spokeswoman, Anna Kruse, said.
+        if let Some(c) = after.clone().take(8).find(|&i| is_cue(text, tokens, i)) {
+            let after_cue = ctx.referent_at(tokens, after_cue_word(text, tokens, c));
+            let before_cue = c
+                .checked_sub(1)
+                .filter(|&b| b >= after_tok)
+                .and_then(|b| ctx.referent_ending_at(tokens, b));
+            // English puts the subject first ("…," he told Baker: Baker is
+            // the one told) unless the verb comes first ("…," said Baker);
+            // German after a quote puts the verb first ("…“, sagte Brandt).
+            let referent = match lang {
+                Lang::En => before_cue.or(after_cue),
+                Lang::De => after_cue.or(before_cue),
+            };
             if let Some(r) = referent {
                 found = Some(resolve(r));
             }
@@ -292,13 +388,41 @@ pub fn attribute(
         let opens_sentence = before_start == open_tok
             && open_tok > 0
             && sentence_of(open_tok - 1) != sentence_of(open_tok);
-        if found.is_none() && opens_sentence && prev_in_seg.is_none() {
+        if found.is_none() && opens_sentence {
             let previous = sentence_of(open_tok - 1);
             let mut start = open_tok - 1;
-            while start > 0 && sentence_of(start - 1) == previous {
+            while start > floor && sentence_of(start - 1) == previous {
                 start -= 1;
             }
-            found = speaker_in(&ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
+            // Only a sentence wholly after the previous quote: the one that
+            // holds it was read for that quote.
+            if start == 0 || sentence_of(start - 1) != previous {
+                found =
+                    speaker_in(&ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
+                // No cue, but a person as its subject introduces the quote:
+                // "Analyst Bettina Große-Wilde was more cautious. "Fuel …""
+                if found.is_none()
+                    && let Some(Referent::Person(p)) = ctx.referent_at(tokens, start)
+                {
+                    found = Some(Some(p));
+                }
+            }
+        }
+        // A quote that is a sentence of its own, with its speaker named in
+        // the next sentence: ""We are flying fuller planes." The airline
+        // will add routes, Kaplan said." Not when an earlier quote of the
+        // paragraph has a speaker the quote may continue.
+        let ends_sentence = after_end == after_tok && after_tok < ceiling;
+        if found.is_none() && ends_sentence && prev_in_seg.is_none() && !q.continuation {
+            let next = sentence_of(after_tok);
+            let mut end = after_tok;
+            while end < tokens.len() && sentence_of(end) == next {
+                end += 1;
+            }
+            if end <= ceiling {
+                found =
+                    speaker_in(&ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
+            }
         }
         // No cue: a quote that goes on from the previous one keeps its speaker.
         let speaker = match found {
@@ -413,4 +537,133 @@ fn next_word(text: &str, tokens: &[Token], mut i: usize) -> usize {
 fn ends_near(seg: &SegmentInfo, close: usize) -> bool {
     let rest = seg.tokens.iter().filter(|t| t.range.start >= close).count();
     rest <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+
+    /// Each quote's first words and its speaker, in text order.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let x = extract_text(text);
+        x.quotes
+            .iter()
+            .map(|q| {
+                let words: Vec<&str> = text[q.range.clone()].split_whitespace().take(2).collect();
+                (words.join(" "), x.speaker_name(q).map(str::to_string))
+            })
+            .collect()
+    }
+
+    fn check(text: &str, want: &[(&str, Option<&str>)]) {
+        let got = speakers(text);
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn the_speaker_is_not_looked_for_past_the_end_of_the_sentence() {
+        check(
+            "Vote\n\nMayor Tom Baker defended the plan. \"It will work,\" he said. \
+             Police Commissioner Jane Holloway was less sure.",
+            &[("It will", Some("Tom Baker"))],
+        );
+    }
+
+    #[test]
+    fn in_english_the_one_told_is_not_the_speaker() {
+        check(
+            "Row\n\nFinance Minister Aroha Ngata met opposition leader Tom Baker on Monday. \
+             \"Your numbers do not add up,\" the minister told Baker.",
+            &[("Your numbers", Some("Aroha Ngata"))],
+        );
+    }
+
+    #[test]
+    fn a_given_name_ending_in_s_is_no_genitive() {
+        check(
+            "Steuern\n\n„Wir werden die Steuern nicht erhöhen“, sagte Oppositionsführer Markus Brandt.",
+            &[("Wir werden", Some("Markus Brandt"))],
+        );
+    }
+
+    #[test]
+    fn an_owner_before_a_role_and_name() {
+        check(
+            "Urlaub\n\nMinisterpräsident Stefan Weil war nicht erreichbar. „Der Ministerpräsident \
+             ist im Urlaub“, sagte Weils Sprecherin Anna Kruse.",
+            &[("Der Ministerpräsident", Some("Anna Kruse"))],
+        );
+        check(
+            "Holiday\n\nPrime Minister Stefan Weil was not available. \"The prime minister is on \
+             holiday,\" Weil's spokeswoman, Anna Kruse, said.",
+            &[("The prime", Some("Anna Kruse"))],
+        );
+    }
+
+    #[test]
+    fn a_spokesperson_nobody_was_introduced_as_is_unnamed() {
+        check(
+            "Prüfung\n\nWirtschaftsministerin Mona Kessler kündigte eine Prüfung an. „Die Prüfung \
+             ist ein normaler Vorgang“, sagte der Sprecher des Ministeriums.",
+            &[("Die Prüfung", None)],
+        );
+    }
+
+    #[test]
+    fn an_age_stands_for_the_person_just_named() {
+        check(
+            "Trainer\n\nDer Verein hat Piotr Zieliński als neuen Trainer vorgestellt. „Ich freue \
+             mich auf die Aufgabe“, sagte der 46-Jährige.",
+            &[("Ich freue", Some("Piotr Zieliński"))],
+        );
+        check(
+            "Manager\n\nRovers appointed Piotr Zielinski as manager. \"I am delighted to be here,\" \
+             the 46-year-old said.",
+            &[("I am", Some("Piotr Zielinski"))],
+        );
+    }
+
+    #[test]
+    fn a_known_gender_wins_among_people_named_together() {
+        check(
+            "Deal\n\nUnion leader Mary Smith met the director, Ngozi Adaeze, on Thursday. \"We \
+             agreed on a lot,\" she said.",
+            &[("We agreed", Some("Mary Smith"))],
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_sentence_before_introduces_a_bare_quote() {
+        check(
+            "Ausbau\n\nVerkehrsminister Jochen Albrechtsen verteidigte den Ausbau. „Wir brauchen \
+             diese Strecke“, sagte Albrechtsen. Die Grünen-Chefin Petra Olsberg-Kamp sieht das \
+             anders. „Hier wird ein Naturschutzgebiet zerstört.“",
+            &[
+                ("Wir brauchen", Some("Jochen Albrechtsen")),
+                ("Hier wird", Some("Petra Olsberg-Kamp")),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_speaker_may_be_named_in_the_next_sentence() {
+        check(
+            "Airline\n\nChief executive Mehmet Kaplan was upbeat.\n\n\"We are flying fuller planes \
+             than ever before.\" The airline will add new routes, Kaplan said.",
+            &[("We are", Some("Mehmet Kaplan"))],
+        );
+    }
+
+    #[test]
+    fn a_date_with_an_ordinal_keeps_the_speaker_with_the_quote() {
+        check(
+            "Feuerwehr\n\nKreisbrandmeister Henrik Ahlswede sagte am 3. Januar vor dem Kreistag: \
+             „Ohne die Freiwilligen wären wir verloren.“",
+            &[("Ohne die", Some("Henrik Ahlswede"))],
+        );
+    }
 }

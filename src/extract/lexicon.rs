@@ -104,6 +104,9 @@ const SPEECH_VERBS: &str = "
     suggested concluded recalled posted responded emphasised emphasized stressed
     described praised called confirmed reported testified cautioned predicted promised
     vowed conceded observed quipped shouted whispered joked pointed indicated wrote:
+    widersprach widerspricht nannte nennt bezeichnete bezeichnet schilderte schildert
+    erzählte erzählt ergänzten forderten warnten betonten kritisierten appellierte
+    countered recounted complained lamented objected pleaded demanded disagreed
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
@@ -114,7 +117,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 /// Titles written before a name; abbreviations without their period.
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
-    rev fr st pres king queen prince princess pope papst könig königin saint
+    rev fr pres king queen prince princess pope papst könig königin
 ";
 
 /// German role nouns, matched as the end of a word so that compounds
@@ -446,6 +449,8 @@ pub fn is_abbreviation(word: &str) -> bool {
         || matches!(
             &*lower,
             "z" | "b"
+                | "st"
+                | "febr"
                 | "bzw"
                 | "ca"
                 | "vgl"

@@ -65,11 +65,114 @@ fn is_title_like(quote: &str) -> bool {
     if quote.contains(['.', '!', '?', ',', ';', ':']) {
         return false;
     }
+    // A word in lower case that is not one of the small words titles keep
+    // in lower case is a verb or the like: a sentence, not a title. German
+    // capitalises nouns, so "Das ist ein Skandal" has only one.
+    let sentence_word = words
+        .iter()
+        .any(|w| w.starts_with(char::is_lowercase) && !is_title_connective(&w.to_lowercase()));
     let content: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    !content.is_empty()
+    !sentence_word
+        && !content.is_empty()
         && content
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the word right before a quotation mark at `open` says that
+/// what follows is a name or a term, not someone's words: "the so-called
+/// "peace plan"", "sein neues Buch „Der Mann, der …“".
+fn named_by_word_before(text: &str, open: usize) -> bool {
+    let before = text[..open].trim_end_matches(' ');
+    if before.len() == text[..open].len() {
+        // The mark touches the word before: not a word introducing it.
+        return false;
+    }
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "so-called"
+            | "sogenannte"
+            | "sogenannten"
+            | "sogenannter"
+            | "sogenanntes"
+            | "sog."
+            | "titled"
+            | "entitled"
+            | "named"
+            | "dubbed"
+            | "namens"
+            | "titel"
+            | "betitelt"
+            | "book"
+            | "novel"
+            | "film"
+            | "album"
+            | "song"
+            | "series"
+            | "documentary"
+            | "buch"
+            | "roman"
+            | "lied"
+            | "serie"
+            | "dokumentation"
+            | "theaterstück"
+    )
+}
+
+/// Small words that titles and names of bodies keep in lower case
+/// ("Friends of Syria", "Stimmen des Ostens").
+fn is_title_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "und"
+            | "oder"
+            | "von"
+            | "vom"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "für"
+            | "mit"
+            | "im"
+            | "in"
+            | "am"
+            | "an"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "über"
+            | "of"
+            | "the"
+            | "and"
+            | "a"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "de"
+            | "la"
+            | "le"
+            | "du"
+            | "et"
+            | "y"
+    )
 }
 
 /// How many bytes before a nested quote are read for its sentence.
@@ -109,7 +212,7 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // attribution so they do not cut the sentence around them in two.
     let spans: Vec<quotes::Span> = quotes::find(text, segments)
         .into_iter()
-        .filter(|s| !is_title_like(&text[s.range.clone()]))
+        .filter(|s| !is_title_like(&text[s.range.clone()]) && !named_by_word_before(text, s.open))
         .collect();
     let top_level: Vec<&quotes::Span> = spans.iter().filter(|s| !s.nested).collect();
     let infos: Vec<attribution::SegmentInfo> = segments
@@ -193,4 +296,44 @@ pub fn extract_text(text: &str) -> Extraction {
         pos += part.len() + 2;
     }
     extract(text, &segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<String> {
+        extract_text(text)
+            .quotes
+            .iter()
+            .map(|q| text[q.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn short_german_sentences_are_quotes_not_titles() {
+        assert_eq!(
+            quotes("Skandal\n\n„Das ist ein Skandal“, sagte Oppositionsführer Markus Brandt."),
+            vec!["Das ist ein Skandal"]
+        );
+        // A title in title case stays out.
+        assert!(quotes("Zeitung\n\nDas sagte er der Zeitung „Stimmen des Ostens“.").is_empty());
+    }
+
+    #[test]
+    fn terms_and_titles_named_by_the_word_before_are_not_quotes() {
+        assert!(
+            quotes(
+                "EU\n\nFunds were frozen under the so-called \"rule of law conditionality \
+             mechanism\" on Monday."
+            )
+            .is_empty()
+        );
+        assert!(
+            quotes(
+                "Buch\n\nEr hat sein neues Buch „Der Mann, der den Osten verkaufte“ vorgestellt."
+            )
+            .is_empty()
+        );
+    }
 }

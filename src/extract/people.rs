@@ -167,13 +167,22 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
             let w = word(text, t);
             // Most words are in lower case: no need to look them up.
             t.kind == Kind::Word
-                && w.starts_with(char::is_uppercase)
-                && facts(w).name_word
-                && !is_acronym(w)
+                && ((w.starts_with(char::is_uppercase) && facts(w).name_word && !is_acronym(w))
+                    || arabic_article(w).is_some())
         })
         .collect();
     let name_word = |i: usize| name_words.get(i).copied().unwrap_or(false);
     let adjacent = |a: usize, b: usize| tokens[a].range.end == tokens[b].range.start;
+    // An initial with its period ("W.", "J.K.") that goes on to a name.
+    let initial = |k: usize| {
+        let is_initial = |k: usize| {
+            is_word(k)
+                && is_initials(word(text, &tokens[k]))
+                && tokens.get(k + 1).is_some_and(|t| word(text, t) == ".")
+                && adjacent(k, k + 1)
+        };
+        is_initial(k) && (name_word(k + 2) || is_initial(k + 2))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -183,23 +192,27 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
             && is_particle(word(text, &tokens[i]))
             && word(text, &tokens[i]).starts_with(char::is_uppercase)
             && name_word(i + 1);
-        let starts = particle_start || name_word(i);
+        let starts = particle_start || name_word(i) || initial(i);
         if !starts {
             i += 1;
             continue;
         }
         let start = i;
-        let mut j = i + 1;
+        let mut j = if initial(i) { i + 2 } else { i + 1 };
+        let mut words = 1;
         loop {
             // A possessive ends a name: "Doris Day's Best Friends".
             let possessive = |k: usize| {
                 let w = word(text, &tokens[k]);
                 w.ends_with("'s") || w.ends_with("’s")
             };
-            if possessive(j - 1) {
+            if possessive(j - 1) || words >= 5 {
                 break;
             }
-            if name_word(j) && j - start < 5 {
+            if initial(j) {
+                // "George W. Bush", "J. K. Rowling".
+                j += 2;
+            } else if name_word(j) {
                 j += 1;
             } else if is_word(j) && is_particle(word(text, &tokens[j])) {
                 // "von der Leyen", "van den Broek", "bin Laden".
@@ -208,21 +221,15 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                 {
                     k += 1;
                 }
-                if !name_word(k) {
+                // "von der Universität Kassel" names where someone works.
+                if !name_word(k) || is_non_person_head(word(text, &tokens[k])) {
                     break;
                 }
                 j = k + 1;
-            } else if is_word(j)
-                && word(text, &tokens[j]).chars().count() == 1
-                && tokens.get(j + 1).is_some_and(|t| word(text, t) == ".")
-                && adjacent(j, j + 1)
-                && name_word(j + 2)
-            {
-                // An initial: "George W. Bush".
-                j += 3;
             } else {
                 break;
             }
+            words += 1;
         }
         out.push(Run {
             start,
@@ -248,13 +255,41 @@ fn run_words(text: &str, tokens: &[Token], run: &Run) -> Vec<String> {
 /// and a known name, so it compares in place instead of listing the forms.
 fn is_form_of(w: &str, base: &str) -> bool {
     let Some(rest) = w.strip_prefix(base) else {
-        return false;
+        // "Al-Qahtani" opening a sentence is "al-Qahtani".
+        return match (arabic_article(w), arabic_article(base)) {
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && a != b => {
+                is_form_of(&w[a.len()..], &base[b.len()..])
+            }
+            _ => false,
+        };
     };
     match rest {
         "" | "'s" | "’s" | "'" | "’" => true,
         "s" => base.chars().count() >= 3,
         _ => false,
     }
+}
+
+/// The Arabic article a name word opens with ("al-Mansouri", "El-Sisi"),
+/// if it has one and a capital follows it.
+fn arabic_article(w: &str) -> Option<&str> {
+    [
+        "al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "az-", "an-", "ar-",
+    ]
+    .iter()
+    .find_map(|p| {
+        let head = w.get(..p.len())?;
+        let after = w[p.len()..].chars().next()?;
+        (head.eq_ignore_ascii_case(p) && after.is_uppercase()).then_some(head)
+    })
+}
+
+/// "W", "J.K": one capital letter, or several joined by periods.
+fn is_initials(w: &str) -> bool {
+    w.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
 }
 
 /// Whether the phrase ending just before token `comma` is headed by a role
@@ -367,6 +402,25 @@ fn is_agent_noun(word: &str) -> bool {
         && !NOT_AGENTS.contains(&word)
 }
 
+/// The gender a given name suggests; a double name ("Hans-Peter",
+/// "Anne-Marie") by its first part when the whole is not listed.
+fn gender_of_given_name(word: &str) -> Gender {
+    given_name(word)
+        .or_else(|| {
+            word.split_once('-')
+                .and_then(|(first, _)| given_name(first))
+        })
+        .unwrap_or(Gender::Unknown)
+}
+
+/// Words that end the names of companies, never of people.
+fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc" | "Ltd" | "GmbH" | "AG" | "Corp" | "LLC" | "plc" | "PLC" | "SE" | "KG" | "Co"
+    )
+}
+
 /// Evidence from context that a run names a person: the index of the run's
 /// word where the name starts, and the role or title it was introduced with.
 fn evidence(
@@ -387,10 +441,17 @@ fn evidence(
     let closed = tokens
         .get(run.end)
         .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
+    let last = words.last().map(String::as_str).unwrap_or("");
+    // "Brightwater Inc", "Meyer GmbH": a company, whatever stands before it.
+    if is_company_suffix(last) {
+        return None;
+    }
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
         // English: an occupation right before a full name ("librarian
-        // Tomasz Wrona", "designer Mary Quant").
-        if lang == Lang::En && words.len() >= 2 && is_agent_noun(prev) {
+        // Tomasz Wrona", "designer Mary Quant"), but not before the name of
+        // a body or place ("carmaker Ford Motors").
+        if lang == Lang::En && words.len() >= 2 && is_agent_noun(prev) && !is_non_person_head(last)
+        {
             return Some((0, None));
         }
         let prev_facts = facts(prev);
@@ -410,7 +471,6 @@ fn evidence(
     }
     // A given name, possibly after other capitalised words (German nouns):
     // "die Gegnerschaft von Ernst Bachmann".
-    let last = words.last().map(String::as_str).unwrap_or("");
     if is_non_person_head(last) {
         return None;
     }
@@ -452,8 +512,11 @@ fn evidence(
 /// Name words match exactly, but particles in any case: "Von Aschberg" at a
 /// sentence start is "von Aschberg".
 fn same_word(a: &str, b: &str) -> bool {
-    let particle = |w: &str| is_particle(w) || matches!(w, "der" | "den" | "la" | "los" | "las");
-    a == b || (particle(a) && particle(b) && a.eq_ignore_ascii_case(b))
+    let particle = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        is_particle(&w) || matches!(w.as_str(), "der" | "den" | "la" | "los" | "las")
+    };
+    a == b || (a.eq_ignore_ascii_case(b) && particle(a)) || (is_form_of(a, b) && a.len() == b.len())
 }
 
 /// Whether `words` end like the name `name` does: a suffix of it, the last
@@ -579,7 +642,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     words: words.clone(),
                     aliases: Vec::new(),
                     mentions: Vec::new(),
-                    gender: given_name(&words[0]).unwrap_or(Gender::Unknown),
+                    gender: gender_of_given_name(&words[0]),
                     roles: Vec::new(),
                 });
                 people.len() - 1
@@ -744,5 +807,51 @@ mod tests {
         );
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Tomasz Wrona", "Anne-Marie Cotter", "Doris Day"]);
+    }
+
+    #[test]
+    fn names_with_initials() {
+        let found = names(
+            "Besuch\n\nFormer President George W. Bush visited the school. The author \
+             J. K. Rowling came too, with Senator J.R. Ewing. Bush spoke first.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("George W. Bush".to_string(), 2),
+                ("J. K. Rowling".to_string(), 1),
+                ("J.R. Ewing".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_articles_and_particles_at_a_sentence_start() {
+        let found = names(
+            "Investoren\n\nDer Investor Khalid al-Mansouri äußerte sich. Al-Mansouri sagte, er \
+             vertraue der Geschäftsführung. Prince Mohammed bin Salman came. Bin Salman said: \
+             „Welcome.“",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Khalid al-Mansouri".to_string(), 2),
+                ("Mohammed bin Salman".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_particle_before_an_institution_ends_the_name() {
+        let found =
+            names("Studie\n\nDie Studie stellte Helga Brünnerwald von der Universität Kassel vor.");
+        assert_eq!(found, vec![("Helga Brünnerwald".to_string(), 1)]);
+    }
+
+    #[test]
+    fn saints_days_places_and_companies_are_not_people() {
+        assert!(names("Parade\n\nThe parade on St. Patrick's Day was long.").is_empty());
+        assert!(names("Messe\n\nDie Messe findet in St. Gallen statt.").is_empty());
+        assert!(names("Move\n\nSoftware maker Brightwater Inc. is moving to Austin.").is_empty());
     }
 }

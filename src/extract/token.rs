@@ -100,6 +100,39 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     tokens
 }
 
+/// A month's name or its abbreviation, as written after a German ordinal.
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "Januar"
+            | "Jänner"
+            | "Februar"
+            | "März"
+            | "April"
+            | "Mai"
+            | "Juni"
+            | "Juli"
+            | "August"
+            | "September"
+            | "Oktober"
+            | "November"
+            | "Dezember"
+            | "Jan"
+            | "Feb"
+            | "Febr"
+            | "Mär"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Okt"
+            | "Nov"
+            | "Dez"
+    )
+}
+
 /// For each token, the index of the sentence it belongs to. A sentence ends
 /// at `.`, `!`, `?` (or `…`) unless the period follows an abbreviation or an
 /// initial, or the next word starts in lower case; tokens for which
@@ -144,7 +177,14 @@ pub fn sentences(text: &str, tokens: &[Token], in_quote: &[bool]) -> Vec<usize> 
                     && p.range.end == tok.range.start
                     && (is_abbreviation(p.text(text)) || p.text(text).contains('.'))
             });
-            ends_here = !after_abbrev;
+            // "am 3. Januar", "den 1. Mai": a German ordinal before a month.
+            let ordinal_date = prev.is_some_and(|p| {
+                p.kind == Kind::Number
+                    && p.range.len() <= 2
+                    && p.range.end == tok.range.start
+                    && tokens.get(i + 1).is_some_and(|n| is_month(n.text(text)))
+            });
+            ends_here = !after_abbrev && !ordinal_date;
         }
     }
     ids
@@ -194,6 +234,17 @@ mod tests {
         assert_eq!(id_of("Das"), 0);
         assert_eq!(id_of("Er"), 1);
         assert_eq!(id_of("sagte"), 2);
+    }
+
+    #[test]
+    fn an_ordinal_date_does_not_end_a_sentence() {
+        let text = "Er sagte am 3. Januar: „Nein.“ Dann ging er am 1. Febr. heim. Es waren 12. Später mehr.";
+        let toks = tokenize(text, 0..text.len());
+        let ids = sentences(text, &toks, &vec![false; toks.len()]);
+        let id_of = |w: &str| ids[toks.iter().position(|t| t.text(text) == w).unwrap()];
+        assert_eq!(id_of("Er"), id_of("Januar"));
+        assert_eq!(id_of("Dann"), id_of("heim"));
+        assert_ne!(id_of("Später"), id_of("waren"));
     }
 
     #[test]
