@@ -255,7 +255,13 @@ fn run_words(text: &str, tokens: &[Token], run: &Run) -> Vec<String> {
 /// and a known name, so it compares in place instead of listing the forms.
 fn is_form_of(w: &str, base: &str) -> bool {
     let Some(rest) = w.strip_prefix(base) else {
-        // "Al-Qahtani" opening a sentence is "al-Qahtani".
+        // "Al-Qahtani" opening a sentence is "al-Qahtani": only worth asking
+        // when the first letters differ in case alone.
+        let (a, b) = (w.as_bytes().first(), base.as_bytes().first());
+        let case_differs = a != b && a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
+        if !case_differs {
+            return false;
+        }
         return match (arabic_article(w), arabic_article(base)) {
             (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && a != b => {
                 is_form_of(&w[a.len()..], &base[b.len()..])
@@ -273,15 +279,17 @@ fn is_form_of(w: &str, base: &str) -> bool {
 /// The Arabic article a name word opens with ("al-Mansouri", "El-Sisi"),
 /// if it has one and a capital follows it.
 fn arabic_article(w: &str) -> Option<&str> {
-    [
+    // Asked of every word and every pair compared: most words have no
+    // hyphen two or three bytes in, and are done with at once.
+    let hyphen = w.bytes().take(4).position(|b| b == b'-')?;
+    let head = w.get(..=hyphen)?;
+    let known = [
         "al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "az-", "an-", "ar-",
     ]
     .iter()
-    .find_map(|p| {
-        let head = w.get(..p.len())?;
-        let after = w[p.len()..].chars().next()?;
-        (head.eq_ignore_ascii_case(p) && after.is_uppercase()).then_some(head)
-    })
+    .any(|p| head.eq_ignore_ascii_case(p));
+    let capital_follows = w[hyphen + 1..].starts_with(char::is_uppercase);
+    (known && capital_follows).then_some(head)
 }
 
 /// "W", "J.K": one capital letter, or several joined by periods.
@@ -675,14 +683,21 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             let mut matched = None;
             for m in (k + 1..=words.len()).rev() {
                 let sub = &words[k..m];
-                let candidates = || (0..people.len()).filter(|&i| ends_like(sub, &people[i].words));
-                let Some(first) = candidates().next() else {
+                // One pass over the people: an exact match wins, else the
+                // one named most recently (the last on a tie).
+                let mut exact = None;
+                let mut recent: Option<usize> = None;
+                for i in (0..people.len()).filter(|&i| ends_like(sub, &people[i].words)) {
+                    if exact.is_none() && people[i].words.len() == sub.len() {
+                        exact = Some(i);
+                    }
+                    if recent.is_none_or(|r| last_seen[i] >= last_seen[r]) {
+                        recent = Some(i);
+                    }
+                }
+                let Some(chosen) = exact.or(recent) else {
                     continue;
                 };
-                let exact = candidates().find(|&i| people[i].words.len() == sub.len());
-                let chosen = exact
-                    .or_else(|| candidates().max_by_key(|&i| last_seen[i]))
-                    .unwrap_or(first);
                 matched = Some((m, chosen));
                 break;
             }
