@@ -279,46 +279,65 @@ fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     true
 }
 
-/// The speaker of each quote span (an index into `people`), in span order.
+/// The speakers (indices into `people`) of the top-level quotes `outer`
+/// and of the quotes `nested` inside them, each in span order.
 pub fn attribute(
     text: &str,
     lang: Lang,
     segments: &[SegmentInfo],
-    spans: &[Span],
+    outer: &[Span],
+    nested: &[Span],
     people: &[Person],
-) -> Vec<Option<usize>> {
-    let mut mentions: Vec<(Range<usize>, usize)> = people
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let ctx = Context::new(text, lang, segments, people);
+    let outer_speakers = attribute_outer(&ctx, segments, outer);
+    let nested_speakers = nested
         .iter()
-        .enumerate()
-        .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.clone(), p)))
+        .map(|n| nested_speaker(&ctx, segments, outer, &outer_speakers, n))
         .collect();
-    mentions.sort_by_key(|(r, _)| r.start);
-    let unnamed_roles = segments
-        .iter()
-        .flat_map(|seg| {
-            seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                // Every token is asked: the lookup is skipped for words too long
-                // to be an article.
-                let w = t.text(text);
-                let indefinite = w.len() <= 5 && determiner(&lowercase(w)) == Some(false);
-                if !indefinite {
-                    return None;
-                }
-                seg.tokens[i + 1..]
-                    .iter()
-                    .take(3)
-                    .find_map(|n| facts(n.text(text)).role)
-                    .map(|r| (t.range.start, r))
+    (outer_speakers, nested_speakers)
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, lang: Lang, segments: &[SegmentInfo], people: &'a [Person]) -> Self {
+        let mut mentions: Vec<(Range<usize>, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.clone(), p)))
+            .collect();
+        mentions.sort_by_key(|(r, _)| r.start);
+        let unnamed_roles = segments
+            .iter()
+            .flat_map(|seg| {
+                seg.tokens.iter().enumerate().filter_map(|(i, t)| {
+                    // Every token is asked: the lookup is skipped for words too long
+                    // to be an article.
+                    let w = t.text(text);
+                    let indefinite = w.len() <= 5 && determiner(&lowercase(w)) == Some(false);
+                    if !indefinite {
+                        return None;
+                    }
+                    seg.tokens[i + 1..]
+                        .iter()
+                        .take(3)
+                        .find_map(|n| facts(n.text(text)).role)
+                        .map(|r| (t.range.start, r))
+                })
             })
-        })
-        .collect();
-    let ctx = Context {
-        text,
-        lang,
-        people,
-        unnamed_roles,
-        mentions,
-    };
+            .collect();
+        Context {
+            text,
+            lang,
+            people,
+            unnamed_roles,
+            mentions,
+        }
+    }
+}
+
+/// The speaker of each top-level quote span, in span order.
+fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> Vec<Option<usize>> {
+    let (text, lang) = (ctx.text, ctx.lang);
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
     for (qi, q) in spans.iter().enumerate() {
         let seg = &segments[q.segment];
@@ -380,8 +399,8 @@ pub fn attribute(
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
         if found.is_none() && before_start < open_tok {
             let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
-            found = speaker_in(&ctx, tokens, before_start..open_tok, colon)
-                .map(|r| r.and_then(resolve));
+            found =
+                speaker_in(ctx, tokens, before_start..open_tok, colon).map(|r| r.and_then(resolve));
         }
         // A quote that opens its sentence, after a sentence of reported
         // speech: "…, sagte er. „Frau Keller verspricht …“".
@@ -398,7 +417,7 @@ pub fn attribute(
             // holds it was read for that quote.
             if start == 0 || sentence_of(start - 1) != previous {
                 found =
-                    speaker_in(&ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
+                    speaker_in(ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
                 // No cue, but a person as its subject introduces the quote:
                 // "Analyst Bettina Große-Wilde was more cautious. "Fuel …""
                 if found.is_none()
@@ -420,8 +439,7 @@ pub fn attribute(
                 end += 1;
             }
             if end <= ceiling {
-                found =
-                    speaker_in(&ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
+                found = speaker_in(ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
             }
         }
         // No cue: a quote that goes on from the previous one keeps its speaker.
@@ -445,6 +463,59 @@ pub fn attribute(
         speakers.push(speaker);
     }
     speakers
+}
+
+/// How many tokens before a nested quote are read for its sentence.
+const LOOK_BACK: usize = 60;
+
+/// The speaker of a quote inside another: the outer speaker when they
+/// report their own words ("… and I said, 'It's something I will not
+/// discuss.'"), else a person the outer quote names as saying it ("Herr
+/// Plötzensee hat erklärt, ‚ich habe nichts falsch gemacht‘"), else nobody.
+fn nested_speaker(
+    ctx: &Context,
+    segments: &[SegmentInfo],
+    outer: &[Span],
+    outer_speakers: &[Option<usize>],
+    n: &Span,
+) -> Option<usize> {
+    let i = outer
+        .iter()
+        .position(|o| o.range.start <= n.open && n.close <= o.range.end)?;
+    let tokens = &segments[n.segment].tokens;
+    let open_tok = tokens.partition_point(|t| t.range.start < n.open);
+    // Back to the sentence start inside the outer quote. Only the end of a
+    // long quote matters: reading further back made long quotes quadratic.
+    let floor = tokens
+        .partition_point(|t| t.range.start < outer[i].range.start)
+        .max(open_tok.saturating_sub(LOOK_BACK));
+    let mut start = open_tok;
+    while start > floor && !matches!(tokens[start - 1].text(ctx.text), "." | "!" | "?") {
+        start -= 1;
+    }
+    let window = start..open_tok;
+    let lower = |k: usize| lowercase(tokens[k].text(ctx.text));
+    let first_person = window
+        .clone()
+        .any(|k| matches!(&*lower(k), "i" | "we" | "ich" | "wir" | "i've" | "i'd"));
+    let cue = window
+        .clone()
+        .any(|k| facts(tokens[k].text(ctx.text)).speech_cue);
+    if first_person && cue {
+        return outer_speakers[i];
+    }
+    // Someone else's words: a named person, or a pronoun for someone other
+    // than the speaker (who would say "I").
+    let earliest = segments[n.segment.saturating_sub(2)].range.start;
+    match speaker_in(ctx, tokens, window, false)?? {
+        Referent::Person(p) => Some(p),
+        Referent::Pronoun(g) => ctx
+            .mentions_before(n.open)
+            .take_while(|(r, _)| r.start >= earliest)
+            .map(|&(_, p)| p)
+            .find(|&p| Some(p) != outer_speakers[i] && g.fits(ctx.people[p].gender)),
+        _ => None,
+    }
 }
 
 /// The speaker a stretch of text names for a quote: a referent right after
@@ -664,6 +735,27 @@ mod tests {
             "Feuerwehr\n\nKreisbrandmeister Henrik Ahlswede sagte am 3. Januar vor dem Kreistag: \
              „Ohne die Freiwilligen wären wir verloren.“",
             &[("Ohne die", Some("Henrik Ahlswede"))],
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_is_whoever_the_outer_one_says_said_it() {
+        check(
+            "Prozess\n\nDer Oberstaatsanwalt Matthias Krüger sagte: „Herr Plötz hat uns gegenüber \
+             erklärt, ‚ich habe nichts falsch gemacht‘. Das prüfen wir jetzt.“",
+            &[
+                ("Herr Plötz", Some("Matthias Krüger")),
+                ("ich habe", Some("Plötz")),
+            ],
+        );
+        // The speaker's own earlier words are theirs.
+        check(
+            "Talk\n\n\"They asked me again, and I said, 'It is something I will not discuss,'\" \
+             Ms. Ruth Abernathy said.",
+            &[
+                ("They asked", Some("Ruth Abernathy")),
+                ("It is", Some("Ruth Abernathy")),
+            ],
         );
     }
 }

@@ -15,7 +15,6 @@ pub mod token;
 
 pub use people::Person;
 
-use lexicon::lowercase;
 use std::ops::Range;
 
 /// A direct quote.
@@ -175,37 +174,6 @@ fn is_title_connective(word: &str) -> bool {
     )
 }
 
-/// How many bytes before a nested quote are read for its sentence.
-const LOOK_BACK: usize = 400;
-
-/// Whether the speaker of a quote reports their own words in it: the
-/// sentence before a nested quote has a first-person pronoun and a speech
-/// verb ("… and I said, 'It's something I will not discuss.'"). Otherwise
-/// the nested quote is someone else's, and its speaker is unknown.
-fn reported_by_speaker(text: &str, before: Range<usize>) -> bool {
-    // Only the end of a long quote matters: looking further back for each
-    // nested quote made long quotes quadratic.
-    let mut start = before.start.max(before.end.saturating_sub(LOOK_BACK));
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let before = start..before.end;
-    let slice = &text[before.clone()];
-    let sentence_start = slice
-        .rfind(['.', '!', '?'])
-        .map_or(before.start, |i| before.start + i + 1);
-    let tokens = token::tokenize(text, sentence_start..before.end);
-    let words: Vec<String> = tokens
-        .iter()
-        .filter(|t| t.kind == token::Kind::Word)
-        .map(|t| lowercase(t.text(text)).to_string())
-        .collect();
-    let first_person = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "i" | "we" | "ich" | "wir" | "i've" | "i'd"));
-    first_person && words.iter().any(|w| lexicon::is_speech_cue(w))
-}
-
 /// Extract people and quotes from the prose `segments` of `text`.
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // Titles and names in quotation marks are not quotes; they go before
@@ -248,18 +216,8 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     let people = people::find(text, lang, &segs);
     let (outer, nested): (Vec<quotes::Span>, Vec<quotes::Span>) =
         spans.into_iter().partition(|s| !s.nested);
-    let outer_speakers = attribution::attribute(text, lang, &infos, &outer, &people);
-    let nested_speakers: Vec<Option<usize>> = nested
-        .iter()
-        .map(|n| {
-            let i = outer
-                .iter()
-                .position(|o| o.range.start <= n.open && n.close <= o.range.end)?;
-            reported_by_speaker(text, outer[i].range.start..n.open)
-                .then_some(outer_speakers[i])
-                .flatten()
-        })
-        .collect();
+    let (outer_speakers, nested_speakers) =
+        attribution::attribute(text, lang, &infos, &outer, &nested, &people);
     let mut quotes: Vec<Quote> = outer
         .into_iter()
         .zip(outer_speakers)
