@@ -518,6 +518,63 @@ const NON_PERSON_HEADS: &str = "
     hills bay harbour harbor port
 ";
 
+/// Heads of place and body names that are also common surnames (Stuart
+/// Hall, Natalie Wood, Kevin Church): a title before them still means a
+/// person.
+const SURNAME_HEADS: &str = "
+    hall church lake park bay wood woods hill hills post house bank tower street bridge port
+    forest
+";
+word_set!(surname_heads, SURNAME_HEADS);
+
+/// Whether a capitalised word heads the name of an institution or place
+/// and is no surname: "Wellingford General Hospital", "Queen Mary
+/// University" are not people whatever title opens them.
+pub fn is_institution_head(word: &str) -> bool {
+    is_non_person_head(word) && !surname_heads().contains(&*lowercase(word))
+}
+
+/// Endings of German compounds that name institutions and firms
+/// ("Hochschule", "Privatbank", "Antriebstechnik", "Stadtverwaltung").
+const INSTITUTION_ENDINGS_DE: &[&str] = &[
+    "schule",
+    "bank",
+    "ung",
+    "tät",
+    "schaft",
+    "kammer",
+    "behörde",
+    "stiftung",
+    "anstalt",
+    "verband",
+    "institut",
+    "zentrum",
+    "klinik",
+    "klinikum",
+    "partei",
+    "gruppe",
+    "ministerium",
+    "gericht",
+    "polizei",
+    "akademie",
+    "technik",
+    "werke",
+    "logistik",
+    "systeme",
+    "konzern",
+    "verlag",
+];
+
+/// Whether a capitalised German word is a compound naming an institution
+/// or a firm. The compound must be longer than its ending by a few letters,
+/// so short surnames that end alike ("Jung") are not taken for one.
+pub fn is_institution_compound(word: &str) -> bool {
+    let lower = lowercase(word);
+    INSTITUTION_ENDINGS_DE
+        .iter()
+        .any(|e| lower.len() >= e.len() + 4 && lower.ends_with(e))
+}
+
 /// Whether a capitalised word is the head of a place or body name.
 pub fn is_non_person_head(word: &str) -> bool {
     let lower = lowercase(word);

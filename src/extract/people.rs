@@ -11,7 +11,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_non_person_head, is_particle, is_particle_article, role_gender,
+    Gender, facts, given_name, is_institution_compound, is_institution_head, is_non_person_head,
+    is_particle, is_particle_article, lowercase, role_gender,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -222,7 +223,8 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                     k += 1;
                 }
                 // "von der Universität Kassel" names where someone works.
-                if !name_word(k) || is_non_person_head(word(text, &tokens[k])) {
+                let w = word(text, &tokens[k]);
+                if !name_word(k) || is_non_person_head(w) || is_institution_compound(w) {
                     break;
                 }
                 j = k + 1;
@@ -321,6 +323,14 @@ fn role_before_comma(text: &str, tokens: &[Token], comma: usize) -> Option<&'sta
         }
     }
     None
+}
+
+/// "21-year-old", "46-Jährige", "46-jährige": an age used of a person.
+fn is_age_word(word: &str) -> bool {
+    let lower = lowercase(word);
+    ["-year-old", "-jährige", "-jährigen", "-jähriger"]
+        .iter()
+        .any(|s| lower.ends_with(s))
 }
 
 /// Whether a role noun follows the run in apposition: "Ernst Bachmann, dem
@@ -450,8 +460,12 @@ fn evidence(
         .get(run.end)
         .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
     let last = words.last().map(String::as_str).unwrap_or("");
-    // "Brightwater Inc", "Meyer GmbH": a company, whatever stands before it.
-    if is_company_suffix(last) {
+    // "Brightwater Inc", "Meyer GmbH", "General Hospital": a company or an
+    // institution, whatever stands before it.
+    if is_company_suffix(last)
+        || is_institution_head(last)
+        || (lang == Lang::De && is_institution_compound(last))
+    {
         return None;
     }
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
@@ -495,6 +509,32 @@ fn evidence(
             && next(1).is_some_and(|t| t.kind == Kind::Number && word(text, t).len() <= 3)
         {
             return Some((0, None));
+        }
+        // An age before the name: "the 21-year-old Dineth Wickramasinghe",
+        // "die 46-jährige Oksana Hrytsenko".
+        if run
+            .start
+            .checked_sub(1)
+            .is_some_and(|p| is_age_word(word(text, &tokens[p])))
+        {
+            return Some((0, None));
+        }
+        // English relative clauses and appositions only people take:
+        // "Declan Moriarty, who has run …", "Tamsin Achterberg, a nurse who
+        // commutes …".
+        if lang == Lang::En && next(0).is_some_and(|t| word(text, t) == ",") {
+            let after: Vec<&str> = (1..6)
+                .map_while(next)
+                .map(|t| word(text, t))
+                .take_while(|w| w.starts_with(char::is_lowercase))
+                .collect();
+            let who = |w: &&str| matches!(*w, "who" | "whose");
+            let relative = after.first().is_some_and(who);
+            let described = after.first().is_some_and(|w| matches!(*w, "a" | "an"))
+                && after.iter().skip(2).any(who);
+            if relative || described {
+                return Some((0, None));
+            }
         }
         // A full name right before a speech verb that introduces a quote:
         // "Kino Gabriel said, “…".
@@ -868,5 +908,31 @@ mod tests {
         assert!(names("Parade\n\nThe parade on St. Patrick's Day was long.").is_empty());
         assert!(names("Messe\n\nDie Messe findet in St. Gallen statt.").is_empty());
         assert!(names("Move\n\nSoftware maker Brightwater Inc. is moving to Austin.").is_empty());
+    }
+
+    #[test]
+    fn relative_clauses_appositions_and_ages_mark_people() {
+        let found = names(
+            "Lanes\n\nDeclan Moriarty, who runs a hardware shop, objected. Tamsin Achterberg, a \
+             nurse who cycles to work, agreed with the 21-year-old Dineth Perera.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            got,
+            vec!["Declan Moriarty", "Tamsin Achterberg", "Dineth Perera"]
+        );
+    }
+
+    #[test]
+    fn institutions_and_firms_are_not_people_whatever_precedes_them() {
+        assert!(
+            names("Care\n\nShe works at Wellingford General Hospital and Queen Mary University.")
+                .is_empty()
+        );
+        let found = names(
+            "Firma\n\nDie Studie stellte Helga Rübesamen von der Hochschule Osnabrück vor. \
+             Geschäftsführer Hollmer Antriebstechnik schwieg.",
+        );
+        assert_eq!(found, vec![("Helga Rübesamen".to_string(), 1)]);
     }
 }
