@@ -15,6 +15,7 @@ use super::lexicon::{Gender, determiner, facts, lowercase, role_gender};
 use super::people::Person;
 use super::quotes::Span;
 use super::token::{Kind, Token};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// One segment (paragraph) as attribution reads it.
@@ -28,8 +29,11 @@ pub struct SegmentInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Referent {
     Person(usize),
-    Pronoun(Gender),
-    Role(&'static str, Gender),
+    /// A pronoun, with where it stands: it points back from there.
+    Pronoun(Gender, usize),
+    /// A role noun: its role, the gender it implies, and where the word
+    /// stands (start, end) in the text.
+    Role(&'static str, Gender, usize, usize),
     /// An indefinite or non-person subject ("a spokesperson"): unknown speaker.
     Nobody,
 }
@@ -69,7 +73,7 @@ impl Context<'_> {
             None => {
                 let word = facts(tok.text(text));
                 if let Some(g) = word.pronoun {
-                    return Some(Referent::Pronoun(g));
+                    return Some(Referent::Pronoun(g, tok.range.start));
                 }
                 word.determiner
             }
@@ -77,7 +81,7 @@ impl Context<'_> {
         // A phrase before a name or a role noun: titles, adjectives, the
         // names of bodies ("der russische Funktionär", "Minister El Aissami",
         // "UCL astronomer Angelos Tsiaras", "Mr. Pennington").
-        let mut role: Option<(&'static str, Gender)> = None;
+        let mut role: Option<(&'static str, Gender, usize, usize)> = None;
         let start = if definite.is_some() { i + 1 } else { i };
         for (k, t) in tokens.iter().enumerate().skip(start).take(6) {
             if let Some(p) = self.person_at(t.range.start) {
@@ -96,16 +100,30 @@ impl Context<'_> {
                 }
                 break;
             }
+            if tw == "," && role.is_some() {
+                // A name in apposition to the role: "the exhibition's
+                // curator, Dr Adaeze Nwosu-Lindqvist".
+                let named = tokens
+                    .iter()
+                    .skip(k + 1)
+                    .take(4)
+                    .find(|n| !facts(n.text(text)).title && n.text(text) != ".")
+                    .and_then(|n| self.person_at(n.range.start));
+                if let Some(p) = named {
+                    return Some(Referent::Person(p));
+                }
+                break;
+            }
             if definite == Some(true) && is_age_noun(text, t) {
                 // "der 46-Jährige", "the 46-year-old": someone just named.
-                return Some(Referent::Pronoun(Gender::Unknown));
+                return Some(Referent::Pronoun(Gender::Unknown, tok.range.start));
             }
             if t.kind != Kind::Word {
                 break;
             }
             let tf = facts(tw);
             if let Some(r) = tf.role {
-                role = Some((r, role_gender(tw)));
+                role = Some((r, role_gender(tw), t.range.start, t.range.end));
             } else if tf.title {
             } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
                 break;
@@ -113,7 +131,7 @@ impl Context<'_> {
         }
         match (definite, role) {
             (Some(false), _) => Some(Referent::Nobody),
-            (_, Some((r, g))) => Some(Referent::Role(r, g)),
+            (_, Some((r, g, start, end))) => Some(Referent::Role(r, g, start, end)),
             _ => None,
         }
     }
@@ -164,7 +182,7 @@ impl Context<'_> {
         }
         let word = facts(tok.text(self.text));
         if let Some(g) = word.pronoun {
-            return Some(Referent::Pronoun(g));
+            return Some(Referent::Pronoun(g, tok.range.start));
         }
         if word.role.is_some() || is_age_noun(self.text, tok) {
             // Walk back to the determiner that opens the phrase.
@@ -220,10 +238,17 @@ impl Context<'_> {
     fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
         match referent {
             Referent::Person(p) => Some(p),
-            Referent::Pronoun(g) => self.recent_person(offset, earliest, g),
-            Referent::Role(role, g) => {
+            // "Er habe Adebayo-Fricke geholt, »…«": the pronoun points back
+            // from where it stands, not from the quote.
+            Referent::Pronoun(g, at) => self.recent_person(offset.min(at), earliest, g),
+            Referent::Role(role, g, start, end) => {
+                let written = lowercase(&self.text[start..end]);
                 let introduced: Vec<usize> = (0..self.people.len())
-                    .filter(|&p| self.people[p].roles.contains(&role))
+                    .filter(|&p| {
+                        let person = &self.people[p];
+                        person.roles.contains(&role)
+                            && same_compound(&written, role, &person.role_words)
+                    })
                     .collect();
                 let unnamed = self
                     .unnamed_roles
@@ -245,6 +270,27 @@ impl Context<'_> {
             Referent::Nobody => None,
         }
     }
+}
+
+/// Whether a role noun as written (`written`, lower case) may name someone
+/// introduced with `role` written as `introduced`: German compounds must
+/// agree in what stands before the role ("der Schichtleiter" is not the
+/// "Bezirksleiter" named before), a bare role noun fits any of them.
+fn same_compound(written: &str, role: &str, introduced: &[String]) -> bool {
+    let prefix = |w: &str| w.find(role).map(|i| w[..i].to_string());
+    let Some(wanted) = prefix(written).filter(|p| !p.is_empty()) else {
+        return true;
+    };
+    let with_role: Vec<Option<String>> = introduced
+        .iter()
+        .map(|w| prefix(w))
+        .filter(Option::is_some)
+        .collect();
+    with_role.is_empty()
+        || with_role
+            .iter()
+            .flatten()
+            .any(|p| p.is_empty() || *p == wanted)
 }
 
 /// Role nouns for people who speak for others.
@@ -442,6 +488,30 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 found = speaker_in(ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
             }
         }
+        // German reported speech goes on in the subjunctive around a quote
+        // ("Ohne Stellen werde das Gesetz „auf dem Papier stehen bleiben“.",
+        // "Hier sei es anders. »…«"): the quote is the reported speaker's.
+        if found.is_none() && lang == Lang::De {
+            let previous_sentence = if opens_sentence {
+                let previous = sentence_of(open_tok - 1);
+                let mut start = open_tok - 1;
+                while start > floor && sentence_of(start - 1) == previous {
+                    start -= 1;
+                }
+                start..open_tok
+            } else {
+                open_tok..open_tok
+            };
+            let reporting = (before_start..open_tok)
+                .chain(after_tok..after_end)
+                .chain(previous_sentence.clone());
+            if reporting.clone().any(|k| is_subjunctive(text, tokens, k)) {
+                // The speaker is whoever the nearest speech cue before names,
+                // not the subject of the subjunctive: in "Minister Padrino
+                // López habe „klare Anweisungen“" the minister is spoken of.
+                found = reported_speaker(ctx, segments, q.segment, open_tok).map(resolve);
+            }
+        }
         // No cue: a quote that goes on from the previous one keeps its speaker.
         let speaker = match found {
             Some(s) => s,
@@ -462,7 +532,109 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         };
         speakers.push(speaker);
     }
+    // The same words quoted twice (a headline and the story under it) are
+    // the same person's.
+    let mut known: HashMap<String, usize> = HashMap::default();
+    for (q, s) in spans.iter().zip(&speakers) {
+        if let Some(s) = s {
+            known.entry(quote_key(text, q)).or_insert(*s);
+        }
+    }
+    for (q, s) in spans.iter().zip(speakers.iter_mut()) {
+        if s.is_none() {
+            *s = known.get(&quote_key(text, q)).copied();
+        }
+    }
     speakers
+}
+
+/// A quote's words for comparing with another: lower case, without the
+/// punctuation a quote may end with in one place and not the other.
+fn quote_key(text: &str, q: &Span) -> String {
+    text[q.range.clone()]
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .to_lowercase()
+}
+
+/// Words that open a relative clause after a comma.
+fn is_relative_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "der"
+            | "die"
+            | "das"
+            | "dem"
+            | "den"
+            | "deren"
+            | "dessen"
+            | "welcher"
+            | "welche"
+            | "welches"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+    )
+}
+
+/// Whether token `k` is a German present subjunctive that marks reported
+/// speech ("sei", "habe", "werde"): "ich habe" is no subjunctive.
+fn is_subjunctive(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text(text);
+    let form = matches!(
+        w,
+        "sei"
+            | "seien"
+            | "habe"
+            | "werde"
+            | "könne"
+            | "müsse"
+            | "solle"
+            | "wolle"
+            | "dürfe"
+            | "gebe"
+            | "stehe"
+            | "liege"
+            | "fehle"
+            | "brauche"
+            | "bleibe"
+            | "komme"
+            | "gehe"
+            | "wisse"
+    );
+    form && !k
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].text(text).eq_ignore_ascii_case("ich"))
+}
+
+/// The referent of the nearest speech cue before token `before` of
+/// segment `si`: the speaker whose reported speech goes on. Looks at a few
+/// sentences of this paragraph and the one before.
+fn reported_speaker(
+    ctx: &Context,
+    segments: &[SegmentInfo],
+    si: usize,
+    before: usize,
+) -> Option<Referent> {
+    const SENTENCES: usize = 6;
+    let mut looked = 0;
+    for seg in (si.saturating_sub(1)..=si).rev() {
+        let info = &segments[seg];
+        let mut end = if seg == si { before } else { info.tokens.len() };
+        while end > 0 && looked < SENTENCES {
+            let id = info.sentence[end - 1];
+            let mut start = end - 1;
+            while start > 0 && info.sentence[start - 1] == id {
+                start -= 1;
+            }
+            if let Some(found) = speaker_in(ctx, &info.tokens, start..end, false) {
+                return found;
+            }
+            end = start;
+            looked += 1;
+        }
+    }
+    None
 }
 
 /// How many tokens before a nested quote are read for its sentence.
@@ -509,7 +681,7 @@ fn nested_speaker(
     let earliest = segments[n.segment.saturating_sub(2)].range.start;
     match speaker_in(ctx, tokens, window, false)?? {
         Referent::Person(p) => Some(p),
-        Referent::Pronoun(g) => ctx
+        Referent::Pronoun(g, _) => ctx
             .mentions_before(n.open)
             .take_while(|(r, _)| r.start >= earliest)
             .map(|&(_, p)| p)
@@ -537,9 +709,24 @@ fn speaker_in(
     let after_cue = cue.and_then(|c| ctx.referent_at(tokens, after_cue_word(text, tokens, c)));
     // "laut X", "so X", "according to X": the speaker follows, whatever the language.
     let prepositional = cue.is_some_and(|c| is_prepositional_cue(text, tokens, c));
-    let before_cue: Vec<Referent> = window
+    // Names inside a relative clause are not the subject: "Andreas Boltz,
+    // der mit Leiberich arbeitete, nannte ihn …".
+    let mut in_relative = false;
+    let outside_relative: Vec<usize> = window
         .clone()
         .take_while(|&i| cue.is_none_or(|c| i < c))
+        .filter(|&i| {
+            if tokens[i].text(text) == "," {
+                let opens = tokens
+                    .get(i + 1)
+                    .is_some_and(|t| is_relative_pronoun(t.text(text)));
+                in_relative = opens && !in_relative;
+            }
+            !in_relative
+        })
+        .collect();
+    let before_cue: Vec<Referent> = outside_relative
+        .into_iter()
         .filter_map(|i| ctx.referent_at(tokens, i))
         .filter(|r| *r != Referent::Nobody)
         .collect();
@@ -551,10 +738,13 @@ fn speaker_in(
         .copied();
     if cue.is_none() {
         // No speech verb, only a colon or comma before the quote: only a
-        // named person as the subject will do ("Trump, on Twitter, wrote, …").
-        return subject
+        // named person as the subject will do ("Trump, on Twitter, wrote,
+        // …"), and the subject is what opens the stretch: in "Er habe Nkechi
+        // Adebayo geholt, »…«" she is the object.
+        return before_cue
+            .first()
             .filter(|r| matches!(r, Referent::Person(_)))
-            .map(Some);
+            .map(|r| Some(*r));
     }
     let after_cue = after_cue.filter(|r| *r != Referent::Nobody);
     // German puts the subject after the verb when something else comes
@@ -563,7 +753,7 @@ fn speaker_in(
     let chosen = match ctx.lang {
         _ if prepositional => after_cue.or(subject),
         Lang::De => after_cue.or(subject),
-        Lang::En => subject.or(after_cue.filter(|r| !matches!(r, Referent::Pronoun(_)))),
+        Lang::En => subject.or(after_cue.filter(|r| !matches!(r, Referent::Pronoun(..)))),
     };
     if let Some(r) = chosen {
         return Some(Some(r));
@@ -755,6 +945,76 @@ mod tests {
             &[
                 ("They asked", Some("Ruth Abernathy")),
                 ("It is", Some("Ruth Abernathy")),
+            ],
+        );
+    }
+
+    #[test]
+    fn german_reported_speech_in_the_subjunctive_keeps_its_speaker() {
+        check(
+            "Gesetz\n\nDer Abgeordnete Marco Trips kritisierte den Entwurf scharf, sagte Trips. \
+             Ohne zusätzliche Stellen werde das Gesetz „auf dem Papier stehen bleiben“.",
+            &[("auf dem", Some("Marco Trips"))],
+        );
+        // The subject of the subjunctive is spoken of, not speaking.
+        check(
+            "Theater\n\nIntendant Johan Simons verteidigte die Arbeit. Ein Theater müsse \
+             Klassiker befragen dürfen, sagte er. Nkechi Adebayo habe »keine Angst vor großen \
+             Texten«.",
+            &[("keine Angst", Some("Johan Simons"))],
+        );
+        // The subject of the subjunctive is someone unnamed: nobody.
+        check(
+            "Prozess\n\nRichterin Birgit Hagen eröffnete. Eine frühere Mitarbeiterin sagte aus, \
+             sie sei unter Druck gesetzt worden: „Wer nicht mitgemacht hat, war weg.“",
+            &[("Wer nicht", None)],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_points_back_from_where_it_stands() {
+        check(
+            "Theater\n\nIntendant Johan Simons kam spät. Er sagte über Nkechi Adebayo: »Sie hat \
+             keine Angst vor großen Texten.«",
+            &[("Sie hat", Some("Johan Simons"))],
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_is_the_speaker() {
+        check(
+            "Blankets\n\nThe artist Zofia Hart died in 1990. \"People would bring out these \
+             blankets,\" says the exhibition's curator, Dr Adaeze Nwosu.",
+            &[("People would", Some("Adaeze Nwosu"))],
+        );
+    }
+
+    #[test]
+    fn a_compound_role_names_only_someone_introduced_with_it() {
+        check(
+            "Werk\n\nBezirksleiter Jörg Köhlinger sprach. Einer von ihnen ist Uwe Schmeer. „Mein \
+             Vater hat schon hier gearbeitet“, sagte der Schichtleiter.",
+            &[("Mein Vater", Some("Uwe Schmeer"))],
+        );
+    }
+
+    #[test]
+    fn names_in_a_relative_clause_are_not_the_subject() {
+        check(
+            "Nachruf\n\nDer Orgelbauer Hartmut Leiberich ist tot. Dr. Andreas Boltz, der mit \
+             Leiberich lange arbeitete, nannte ihn einen „Handwerker mit dem Gehör eines Musikers“.",
+            &[("Handwerker mit", Some("Andreas Boltz"))],
+        );
+    }
+
+    #[test]
+    fn a_headline_quote_is_whoever_says_it_in_the_story() {
+        check(
+            "\"We're selling the cows\", farmers say\n\nFarmer Tom Vandenberg is giving up. \
+             \"We're selling the cows,\" Vandenberg said.",
+            &[
+                ("We're selling", Some("Tom Vandenberg")),
+                ("We're selling", Some("Tom Vandenberg")),
             ],
         );
     }

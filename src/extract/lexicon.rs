@@ -107,6 +107,8 @@ const SPEECH_VERBS: &str = "
     widersprach widerspricht nannte nennt bezeichnete bezeichnet schilderte schildert
     erzählte erzählt ergänzten forderten warnten betonten kritisierten appellierte
     countered recounted complained lamented objected pleaded demanded disagreed
+    describing calling adding warning insisting arguing noting explaining telling
+    ausgesagt
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
@@ -138,6 +140,11 @@ const ROLE_ENDINGS_DE: &str = "
     virologe virologin gesandter konsul konsulin kardinal polizist polizistin ermittler
     ermittlerin staatssekretär staatssekretärin beauftragte beauftragter stadträtin
     stadtrat rektor rektorin dekan dekanin
+    regisseur regisseurin intendant intendantin dramaturg dramaturgin kurator kuratorin
+    pfleger pflegerin lehrer lehrerin künstler künstlerin musiker musikerin komponist
+    komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt
+    landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin vorstand
+    vorständin loge login
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -153,6 +160,8 @@ const ROLE_WORDS_EN: &str = "
     cardinal detective sheriff superintendent constable commander councillor councilor
     congressman congresswoman representative lawmaker executive official vice-president
     deputy presenter host star striker chef
+    nurse teacher curator owner artist writer novelist poet musician pianist
+    saxophonist historian engineer surgeon pharmacist shopkeeper chairperson midwife
 ";
 
 /// Strip the German inflection endings a role noun may carry in running text
@@ -319,6 +328,7 @@ pub fn is_particle(word: &str) -> bool {
             | "bin"
             | "ibn"
             | "bint"
+            | "ap"
             | "al"
             | "el"
             | "El"

@@ -32,6 +32,9 @@ pub struct Person {
     pub gender: Gender,
     /// Role nouns the text introduces them with ("minister", "sprecher").
     pub roles: Vec<&'static str>,
+    /// The words those roles were written as, in lower case
+    /// ("bezirksleiter" for "leiter"), where the text shows them.
+    pub role_words: Vec<String>,
 }
 
 /// A maximal run of tokens that may form a name.
@@ -431,6 +434,15 @@ fn gender_of_given_name(word: &str) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
+/// Whether a name ending in `last` names a company or an institution,
+/// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
+/// Hospital", "Hollmer Antriebstechnik".
+fn names_a_body(lang: Lang, last: &str) -> bool {
+    is_company_suffix(last)
+        || is_institution_head(last)
+        || (lang == Lang::De && is_institution_compound(last))
+}
+
 /// Words that end the names of companies, never of people.
 fn is_company_suffix(word: &str) -> bool {
     matches!(
@@ -460,12 +472,7 @@ fn evidence(
         .get(run.end)
         .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
     let last = words.last().map(String::as_str).unwrap_or("");
-    // "Brightwater Inc", "Meyer GmbH", "General Hospital": a company or an
-    // institution, whatever stands before it.
-    if is_company_suffix(last)
-        || is_institution_head(last)
-        || (lang == Lang::De && is_institution_compound(last))
-    {
+    if names_a_body(lang, last) {
         return None;
     }
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
@@ -613,6 +620,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .start
                 .checked_sub(1)
                 .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
+            && !names_a_body(lang, words.last().map_or("", String::as_str))
         {
             unsure.push(k);
         }
@@ -692,6 +700,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     mentions: Vec::new(),
                     gender: gender_of_given_name(&words[0]),
                     roles: Vec::new(),
+                    role_words: Vec::new(),
                 });
                 people.len() - 1
             }
@@ -699,6 +708,17 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         if let Some(r) = role {
             if !people[idx].roles.contains(r) {
                 people[idx].roles.push(r);
+            }
+            let written = run
+                .start
+                .checked_sub(1)
+                .map(|prev| word(text, &tokens[prev]))
+                .filter(|w| facts(w).role == Some(*r))
+                .map(|w| lowercase(w).into_owned());
+            if let Some(w) = written
+                && !people[idx].role_words.contains(&w)
+            {
+                people[idx].role_words.push(w);
             }
             if people[idx].gender == Gender::Unknown
                 && let Some(prev) = run.start.checked_sub(1)
@@ -718,6 +738,21 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             .collect();
         // Left to right, the longest stretch that ends like a known name:
         // "Kellers Plan" holds "Kellers", "Minister El Aissami" "El Aissami".
+        // A title's gender picks among people who share a surname: "Mrs
+        // Pritchard" is the wife, not the husband.
+        let title_gender = run
+            .start
+            .checked_sub(1)
+            .and_then(|p| {
+                if word(text, &tokens[p]) == "." {
+                    p.checked_sub(1)
+                } else {
+                    Some(p)
+                }
+            })
+            .map(|p| word(text, &tokens[p]))
+            .filter(|w| facts(w).title)
+            .map_or(Gender::Unknown, role_gender);
         let mut k = 0;
         while k < words.len() {
             let mut matched = None;
@@ -727,7 +762,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 // one named most recently (the last on a tie).
                 let mut exact = None;
                 let mut recent: Option<usize> = None;
-                for i in (0..people.len()).filter(|&i| ends_like(sub, &people[i].words)) {
+                let matching = |i: &usize| ends_like(sub, &people[*i].words);
+                let fitting = |i: &usize| title_gender.fits(people[*i].gender);
+                let any_fits = (0..people.len()).filter(matching).any(|i| fitting(&i));
+                for i in (0..people.len())
+                    .filter(matching)
+                    .filter(|i| !any_fits || fitting(i))
+                {
                     if exact.is_none() && people[i].words.len() == sub.len() {
                         exact = Some(i);
                     }
