@@ -75,7 +75,7 @@ impl Context<'_> {
                 if let Some(g) = word.pronoun {
                     return Some(Referent::Pronoun(g, tok.range.start));
                 }
-                word.determiner
+                determiner_in(self.lang, tok.text(text), word.determiner)
             }
         };
         // A phrase before a name or a role noun: titles, adjectives, the
@@ -114,7 +114,13 @@ impl Context<'_> {
                 }
                 break;
             }
-            if definite == Some(true) && is_age_noun(text, t) {
+            // "der 31 Jahre alte Kroate": an age spelt out before a noun.
+            let spelt_age = t.kind == Kind::Number
+                && tokens.get(k + 1).is_some_and(|n| n.text(text) == "Jahre")
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| n.text(text).starts_with("alte"));
+            if definite == Some(true) && (is_age_noun(text, t) || spelt_age) {
                 // "der 46-Jährige", "the 46-year-old": someone just named.
                 return Some(Referent::Pronoun(Gender::Unknown, tok.range.start));
             }
@@ -188,7 +194,8 @@ impl Context<'_> {
             // Walk back to the determiner that opens the phrase.
             let from = i.saturating_sub(4);
             for k in (from..i).rev() {
-                if facts(tokens[k].text(self.text)).determiner.is_some() {
+                let w = tokens[k].text(self.text);
+                if determiner_in(self.lang, w, facts(w).determiner).is_some() {
                     return self.referent_at(tokens, k);
                 }
                 if tokens[k].kind != Kind::Word {
@@ -359,7 +366,8 @@ impl<'a> Context<'a> {
                     // Every token is asked: the lookup is skipped for words too long
                     // to be an article.
                     let w = t.text(text);
-                    let indefinite = w.len() <= 5 && determiner(&lowercase(w)) == Some(false);
+                    let indefinite = w.len() <= 5
+                        && determiner_in(lang, w, determiner(&lowercase(w))) == Some(false);
                     if !indefinite {
                         return None;
                     }
@@ -554,6 +562,16 @@ fn quote_key(text: &str, q: &Span) -> String {
     text[q.range.clone()]
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
         .to_lowercase()
+}
+
+/// `determiner` (the word's determiner reading in either language) as it
+/// holds in `lang`: German "an" is a preposition, not the English article.
+fn determiner_in(lang: Lang, word: &str, determiner: Option<bool>) -> Option<bool> {
+    let other_language = match lang {
+        Lang::De => matches!(word, "a" | "an" | "one" | "A" | "An" | "One"),
+        Lang::En => false,
+    };
+    determiner.filter(|_| !other_language)
 }
 
 /// Words that open a relative clause after a comma.
@@ -882,6 +900,11 @@ mod tests {
             &[("Ich freue", Some("Piotr Zieliński"))],
         );
         check(
+            "Handball\n\nMatchwinner war Torhüter Hrvoje Babić. „Ich habe versucht, ruhig zu \
+             bleiben“, sagte der 31 Jahre alte Kroate.",
+            &[("Ich habe", Some("Hrvoje Babić"))],
+        );
+        check(
             "Manager\n\nRovers appointed Piotr Zielinski as manager. \"I am delighted to be here,\" \
              the 46-year-old said.",
             &[("I am", Some("Piotr Zielinski"))],
@@ -1016,6 +1039,18 @@ mod tests {
                 ("We're selling", Some("Tom Vandenberg")),
                 ("We're selling", Some("Tom Vandenberg")),
             ],
+        );
+    }
+
+    #[test]
+    fn german_an_is_no_article() {
+        // "an Eis – Forscher" once made "Forscher" an unnamed person, and
+        // "der Klimaforscher" later nobody.
+        check(
+            "Gletscher verlieren an Eis – Forscher sehen kaum Chancen\n\nMitautor Prof. Giacomo \
+             Dell’Orto verweist auf die Folgen. „Die Gletscher werden verschwinden“, erklärt der \
+             Klimaforscher.",
+            &[("Die Gletscher", Some("Giacomo Dell’Orto"))],
         );
     }
 }
