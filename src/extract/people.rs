@@ -297,6 +297,19 @@ fn arabic_article(w: &str) -> Option<&str> {
     (known && capital_follows).then_some(head)
 }
 
+/// Whether a run of a name and a surname's initial ends with that
+/// initial's period: "Swetlana K.".
+fn ends_in_press_initial(text: &str, tokens: &[Token], run: &Run, words: &[String]) -> bool {
+    let initial = words
+        .last()
+        .is_some_and(|w| w.chars().count() == 1 && is_initials(w));
+    words.len() >= 2
+        && initial
+        && tokens
+            .get(run.end)
+            .is_some_and(|t| word(text, t) == "." && tokens[run.end - 1].range.end == t.range.start)
+}
+
 /// "W", "J.K": one capital letter, or several joined by periods.
 fn is_initials(w: &str) -> bool {
     w.split('.').all(|part| {
@@ -607,12 +620,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Runs of two words or more without evidence: the tagger's to judge.
     let mut unsure: Vec<usize> = Vec::new();
     for (k, (run, words)) in all_runs.iter().enumerate() {
-        // A name ends in a word, not an initial ("Michael J" is cut short).
+        // A name ends in a word, not an initial ("Michael J" is cut short),
+        // unless the initial stands for the surname, as German reports on
+        // courts and crime write it: "Swetlana K.".
+        let tokens = segments[run.segment].tokens;
         let ends_in_word = words.last().is_some_and(|w| w.chars().count() > 1);
-        if !ends_in_word {
+        if !ends_in_word && !ends_in_press_initial(text, tokens, run, words) {
             continue;
         }
-        let tokens = segments[run.segment].tokens;
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
             evidenced.push((k, first, words[first..].to_vec(), role));
         } else if words.len() >= 2
@@ -683,6 +698,10 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 let mut words = words.clone();
                 let last = word_tokens[*first + words.len() - 1];
                 let mut end = last.range.end;
+                // "Swetlana K." keeps the period that marks the initial.
+                if ends_in_press_initial(text, tokens, run, &words) {
+                    end += 1;
+                }
                 if let Some(w) = words.last_mut() {
                     for suffix in ["'s", "’s"] {
                         if let Some(stem) = w.strip_suffix(suffix) {
@@ -975,5 +994,15 @@ mod tests {
              Geschäftsführer Hollmer Antriebstechnik schwieg.",
         );
         assert_eq!(found, vec![("Helga Rübesamen".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_surname_given_as_an_initial() {
+        let found = names(
+            "Urteil\n\nDie 52-jährige Swetlana K. habe Leistungen abgerechnet. Der Ehemann, \
+             Viktor K., wurde ebenfalls verurteilt. Vitamin C. half nicht.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Swetlana K.", "Viktor K."]);
     }
 }
