@@ -724,7 +724,11 @@ fn speaker_in(
     if cue.is_none() && !colon {
         return None;
     }
-    let after_cue = cue.and_then(|c| ctx.referent_at(tokens, after_cue_word(text, tokens, c)));
+    // A comma after the verb opens a clause ("hatte ausgesagt, sie sei
+    // …"): what follows it is not the verb's subject.
+    let after_cue = cue
+        .filter(|&c| tokens.get(c + 1).is_none_or(|t| t.text(text) != ","))
+        .and_then(|c| ctx.referent_at(tokens, after_cue_word(text, tokens, c)));
     // "laut X", "so X", "according to X": the speaker follows, whatever the language.
     let prepositional = cue.is_some_and(|c| is_prepositional_cue(text, tokens, c));
     // Names inside a relative clause are not the subject: "Andreas Boltz,
@@ -748,12 +752,19 @@ fn speaker_in(
         .filter_map(|i| ctx.referent_at(tokens, i))
         .filter(|r| *r != Referent::Nobody)
         .collect();
-    let subject = before_cue
+    // The subject is the person nearest the verb, except that a participle
+    // ("…, describing her as …") belongs to the clause's first person:
+    // "Keir Starmer congratulated Qureshi, describing her as "…"".
+    let participle = cue.is_some_and(|c| tokens[c].text(text).ends_with("ing"));
+    let mut people_before = before_cue
         .iter()
-        .rev()
-        .find(|r| matches!(r, Referent::Person(_)))
-        .or(before_cue.last())
-        .copied();
+        .filter(|r| matches!(r, Referent::Person(_)));
+    let person = if participle {
+        people_before.next()
+    } else {
+        people_before.next_back()
+    };
+    let subject = person.or(before_cue.last()).copied();
     if cue.is_none() {
         // No speech verb, only a colon or comma before the quote: only a
         // named person as the subject will do ("Trump, on Twitter, wrote,
@@ -1051,6 +1062,24 @@ mod tests {
              Dell’Orto verweist auf die Folgen. „Die Gletscher werden verschwinden“, erklärt der \
              Klimaforscher.",
             &[("Die Gletscher", Some("Giacomo Dell’Orto"))],
+        );
+    }
+
+    #[test]
+    fn a_participle_belongs_to_the_first_person_of_its_clause() {
+        check(
+            "Seat\n\nPrime Minister Keir Starmer congratulated Bushra Qureshi, describing her as \
+             \"a fantastic new voice for the town.\"",
+            &[("a fantastic", Some("Keir Starmer"))],
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_verb_does_not_name_the_speaker() {
+        check(
+            "Prozess\n\nRichterin Birgit Hagen eröffnete. Eine frühere Mitarbeiterin hatte \
+             ausgesagt, sie sei unter Druck gesetzt worden: „Wer nicht mitgemacht hat, war weg.“",
+            &[("Wer nicht", None)],
         );
     }
 }

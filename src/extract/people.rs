@@ -451,7 +451,12 @@ fn gender_of_given_name(word: &str) -> Gender {
 /// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
 /// Hospital", "Hollmer Antriebstechnik".
 fn names_a_body(lang: Lang, last: &str) -> bool {
-    is_company_suffix(last)
+    // "Sri Lankan-born", "Berlin-based": an adjective, not a name.
+    let adjective = last
+        .rsplit_once('-')
+        .is_some_and(|(_, after)| after.starts_with(char::is_lowercase));
+    adjective
+        || is_company_suffix(last)
         || is_institution_head(last)
         || (lang == Lang::De && is_institution_compound(last))
 }
@@ -478,7 +483,9 @@ fn evidence(
     while p > 0 && matches!(tokens[p - 1].kind, Kind::Quote) {
         p -= 1;
     }
-    if p > 1 && word(text, &tokens[p - 1]) == "." {
+    // Only a title's period: a full stop ends the sentence the evidence
+    // would come from ("… said on a call with analysts. "Together …"").
+    if p > 1 && word(text, &tokens[p - 1]) == "." && facts(word(text, &tokens[p - 2])).title {
         p -= 1;
     }
     let closed = tokens
@@ -500,7 +507,9 @@ fn evidence(
         if prev_facts.title {
             return Some((0, prev_facts.role));
         }
-        if let Some(role) = prev_facts.role {
+        // A plural role introduces no one person: "leaders Surrey".
+        let plural = lang == Lang::En && prev.ends_with('s') && prev_facts.role != Some(prev);
+        if let Some(role) = prev_facts.role.filter(|_| !plural) {
             return Some((0, Some(role)));
         }
         if prev == ","
@@ -1004,5 +1013,18 @@ mod tests {
         );
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Swetlana K.", "Viktor K."]);
+    }
+
+    #[test]
+    fn full_stops_plural_roles_and_adjectives_introduce_no_one() {
+        // A role at the end of the sentence before is no title.
+        assert!(
+            names(
+                "Call\n\nShe spoke on a call with analysts. \"Together we are stronger,\" she said."
+            )
+            .is_empty()
+        );
+        assert!(names("Table\n\nEssex need a draw against leaders Surrey.").is_empty());
+        assert!(names("Cricket\n\nThe Sri Lankan-born batter scored a century.").is_empty());
     }
 }
