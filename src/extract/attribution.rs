@@ -101,15 +101,7 @@ impl Context<'_> {
                 break;
             }
             if tw == "," && role.is_some() {
-                // A name in apposition to the role: "the exhibition's
-                // curator, Dr Adaeze Nwosu-Lindqvist".
-                let named = tokens
-                    .iter()
-                    .skip(k + 1)
-                    .take(4)
-                    .find(|n| !facts(n.text(text)).title && n.text(text) != ".")
-                    .and_then(|n| self.person_at(n.range.start));
-                if let Some(p) = named {
+                if let Some(p) = self.apposition_after(tokens, k) {
                     return Some(Referent::Person(p));
                 }
                 break;
@@ -132,6 +124,13 @@ impl Context<'_> {
                 role = Some((r, role_gender(tw), t.range.start, t.range.end));
             } else if tf.title {
             } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
+                // The role's complement may come before the name: "die
+                // Vorsitzende des Bundesverbands Pflege, Hannelore Siebert".
+                if role.is_some()
+                    && let Some(p) = self.apposition_after(tokens, k)
+                {
+                    return Some(Referent::Person(p));
+                }
                 break;
             }
         }
@@ -140,6 +139,23 @@ impl Context<'_> {
             (_, Some((r, g, start, end))) => Some(Referent::Role(r, g, start, end)),
             _ => None,
         }
+    }
+
+    /// A person named in apposition after a role phrase: the first comma
+    /// from token `from` on, within a few words and the sentence, followed
+    /// (past titles) by a mention: "the exhibition's curator, Dr Adaeze
+    /// Nwosu".
+    fn apposition_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
+        let text = self.text;
+        let comma = (from..tokens.len().min(from + 8))
+            .take_while(|&j| tokens[j].kind != Kind::Quote && tokens[j].text(text) != ".")
+            .find(|&j| tokens[j].text(text) == ",")?;
+        tokens
+            .iter()
+            .skip(comma + 1)
+            .take(4)
+            .find(|n| !facts(n.text(text)).title && n.text(text) != ".")
+            .and_then(|n| self.person_at(n.range.start))
     }
 
     /// Whether the mention of person `p` at token `i` is a possessive or
@@ -208,10 +224,12 @@ impl Context<'_> {
 
     /// The most recent person mentioned before `offset` whose gender fits,
     /// within the segments from `earliest` on.
-    /// Among people named close together, one whose gender is known to
-    /// match comes before a more recent one whose gender is unknown: "he"
-    /// after "Declan Fitzmaurice met Ngozi Adaeze-Okafor" is Declan. Further
-    /// back, recency wins.
+    /// The person a pronoun points back to: among the people named in the
+    /// sentence of the nearest fitting mention, one whose gender is known to
+    /// match comes first ("he" after "Declan Fitzmaurice met Ngozi
+    /// Adaeze-Okafor" is Declan), then the sentence's subject, taken to be
+    /// the first of them not in the possessive ("Rob Hendry was unhappy with
+    /// the decision to sin-bin Pengelly. "…," he said." is Hendry).
     fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
         let candidates = || {
             self.mentions_before(offset)
@@ -219,18 +237,27 @@ impl Context<'_> {
                 .filter(move |(_, p)| gender.fits(self.people[*p].gender))
         };
         let (nearest, p) = candidates().next()?;
-        if gender == Gender::Unknown || self.people[*p].gender == gender {
-            return Some(*p);
-        }
         // Named in the same sentence: no sentence end or paragraph between.
         let same_sentence = |r: &Range<usize>| {
             let between = &self.text[r.end.min(nearest.start)..nearest.start];
             !between.contains(['\n', '!', '?']) && !between.contains(". ")
         };
-        candidates()
-            .take_while(|(r, _)| same_sentence(r))
-            .find(|(_, q)| self.people[*q].gender == gender)
-            .map_or(Some(*p), |(_, q)| Some(*q))
+        let possessive = |r: &Range<usize>| {
+            let w = &self.text[r.clone()];
+            w.ends_with("'s") || w.ends_with("’s")
+        };
+        // Earliest first.
+        let mut sentence: Vec<&(Range<usize>, usize)> =
+            candidates().take_while(|(r, _)| same_sentence(r)).collect();
+        sentence.reverse();
+        let known = |q: usize| gender != Gender::Unknown && self.people[q].gender == gender;
+        let exact = sentence
+            .iter()
+            .filter(|(_, q)| known(*q))
+            .find(|(r, _)| !possessive(r))
+            .or_else(|| sentence.iter().find(|(_, q)| known(*q)));
+        let subject = sentence.iter().find(|(r, _)| !possessive(r));
+        exact.or(subject).map_or(Some(*p), |(_, q)| Some(*q))
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -495,6 +522,17 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             if end <= ceiling {
                 found = speaker_in(ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
             }
+        }
+        // A dash after the quote, then who said it, as headlines have it:
+        // "„Um drei Uhr früh …“ – Bäckermeisterin Svenja Thielmann im
+        // Gespräch".
+        if found.is_none()
+            && tokens
+                .get(after_tok)
+                .is_some_and(|t| matches!(t.text(text), "–" | "—" | "-"))
+            && let Some(Referent::Person(p)) = ctx.referent_at(tokens, after_tok + 1)
+        {
+            found = Some(Some(p));
         }
         // German reported speech goes on in the subjunctive around a quote
         // ("Ohne Stellen werde das Gesetz „auf dem Papier stehen bleiben“.",
@@ -1080,6 +1118,42 @@ mod tests {
             "Prozess\n\nRichterin Birgit Hagen eröffnete. Eine frühere Mitarbeiterin hatte \
              ausgesagt, sie sei unter Druck gesetzt worden: „Wer nicht mitgemacht hat, war weg.“",
             &[("Wer nicht", None)],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_means_the_subject_of_the_sentence_before() {
+        check(
+            "Rugby\n\nExeter director of rugby Rob Hendry was unhappy with the decision to \
+             sin-bin Harry Pengelly. \"I've looked at it again,\" he said.",
+            &[("I've looked", Some("Rob Hendry"))],
+        );
+    }
+
+    #[test]
+    fn a_role_with_its_complement_then_the_name() {
+        check(
+            "Pflege\n\nKatrin Oberhauser sprach zuerst. „Die Entlastung kommt zu spät“, erklärte \
+             die Vorsitzende des Bundesverbands häusliche Pflege, Hannelore Siebert, in Berlin.",
+            &[("Die Entlastung", Some("Hannelore Siebert"))],
+        );
+    }
+
+    #[test]
+    fn a_headline_names_its_speaker_after_a_dash() {
+        check(
+            "„Um drei Uhr früh ist die Welt in Ordnung“ – Bäckermeisterin Svenja Thielmann im \
+             Gespräch\n\nSvenja Thielmann backt seit 30 Jahren.",
+            &[("Um drei", Some("Svenja Thielmann"))],
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_it_begins() {
+        check(
+            "Hero\n\nOn Sunday Kirsty McAllister saved a dog.\n\n\"I just jumped in,\" Kirsty \
+             told reporters.",
+            &[("I just", Some("Kirsty McAllister"))],
         );
     }
 }

@@ -108,7 +108,7 @@ const SPEECH_VERBS: &str = "
     erzählte erzählt ergänzten forderten warnten betonten kritisierten appellierte
     countered recounted complained lamented objected pleaded demanded disagreed
     describing calling adding warning insisting arguing noting explaining telling
-    ausgesagt
+    ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.

@@ -171,7 +171,10 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
             let w = word(text, t);
             // Most words are in lower case: no need to look them up.
             t.kind == Kind::Word
-                && ((w.starts_with(char::is_uppercase) && facts(w).name_word && !is_acronym(w))
+                && ((w.starts_with(char::is_uppercase)
+                    && facts(w).name_word
+                    && !is_acronym(w)
+                    && !is_hyphenated_adjective(w))
                     || arabic_article(w).is_some())
         })
         .collect();
@@ -451,14 +454,16 @@ fn gender_of_given_name(word: &str) -> Gender {
 /// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
 /// Hospital", "Hollmer Antriebstechnik".
 fn names_a_body(lang: Lang, last: &str) -> bool {
-    // "Sri Lankan-born", "Berlin-based": an adjective, not a name.
-    let adjective = last
-        .rsplit_once('-')
-        .is_some_and(|(_, after)| after.starts_with(char::is_lowercase));
-    adjective
-        || is_company_suffix(last)
+    is_company_suffix(last)
         || is_institution_head(last)
         || (lang == Lang::De && is_institution_compound(last))
+}
+
+/// "Lankan-born", "Berlin-based", "Basque-born": an adjective, never part
+/// of a name (names keep a capital after their hyphens: "Adeyemi-Clarke").
+fn is_hyphenated_adjective(w: &str) -> bool {
+    w.rsplit_once('-')
+        .is_some_and(|(_, after)| after.starts_with(char::is_lowercase))
 }
 
 /// Words that end the names of companies, never of people.
@@ -804,7 +809,19 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                         recent = Some(i);
                     }
                 }
-                let Some(chosen) = exact.or(recent) else {
+                // A given name alone ("Kirsty told The Scottish Sun") is
+                // the one person whose full name begins with it.
+                let by_given_name = || {
+                    let alone = words.len() == 1 && sub.len() == 1;
+                    let mut first_named = (0..people.len()).filter(|&i| {
+                        people[i].words.len() >= 2 && is_form_of(&sub[0], &people[i].words[0])
+                    });
+                    let one = first_named.next();
+                    (alone && first_named.next().is_none())
+                        .then_some(one)
+                        .flatten()
+                };
+                let Some(chosen) = exact.or(recent).or_else(by_given_name) else {
                     continue;
                 };
                 matched = Some((m, chosen));
