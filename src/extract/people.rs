@@ -812,14 +812,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 // A given name alone ("Kirsty told The Scottish Sun") is
                 // the one person whose full name begins with it.
                 let by_given_name = || {
-                    let alone = words.len() == 1 && sub.len() == 1;
+                    if words.len() != 1 {
+                        return None;
+                    }
                     let mut first_named = (0..people.len()).filter(|&i| {
                         people[i].words.len() >= 2 && is_form_of(&sub[0], &people[i].words[0])
                     });
                     let one = first_named.next();
-                    (alone && first_named.next().is_none())
-                        .then_some(one)
-                        .flatten()
+                    first_named.next().is_none().then_some(one).flatten()
                 };
                 let Some(chosen) = exact.or(recent).or_else(by_given_name) else {
                     continue;
