@@ -33,6 +33,9 @@ struct Cli {
     /// Train this many times with seeds seed, seed+1, … and average.
     #[arg(long, default_value_t = train::Options::default().runs)]
     runs: usize,
+    /// Train without the second pass (document evidence from the first).
+    #[arg(long)]
+    no_stack: bool,
     /// Print dev scores after every epoch, not only the last.
     #[arg(long)]
     verbose: bool,
@@ -77,6 +80,7 @@ fn main() -> Result<()> {
         epochs: cli.epochs,
         seed: cli.seed,
         runs: cli.runs,
+        stack: !cli.no_stack,
     };
     let jobs: &[(&str, &[&str], &[&str])] = &[
         ("de", &["germeval2014/train.tsv"], &["germeval2014/dev.tsv"]),

@@ -167,6 +167,9 @@ pub(crate) const PER_TOKEN: usize = 34 + 12 + 23;
 /// The hashed features of every token in a sentence.
 pub(crate) struct Features {
     hashes: Vec<u64>,
+    /// The hash of each token's lower case, and whether it is capitalised:
+    /// what the second pass (see [`super::stack`]) matches words by.
+    words: Vec<(u64, bool)>,
 }
 
 /// What the rest of a document says about a word (bits of a byte).
@@ -227,7 +230,10 @@ impl Features {
     pub(crate) fn new(words: &[&str], lexicon: &Lexicon) -> Features {
         Features::document(&[words], lexicon)
             .pop()
-            .unwrap_or(Features { hashes: Vec::new() })
+            .unwrap_or(Features {
+                hashes: Vec::new(),
+                words: Vec::new(),
+            })
     }
 
     /// Features of each sentence of a document.
@@ -349,12 +355,18 @@ impl Features {
             hashes.push(f(99, mix(mix(t.shape, n1.shape), n2.shape)));
             hashes.push(f(59, mix(u64::from(t.flags & !flag::NAME_LIKE), here)));
         }
-        Features { hashes }
+        let words = toks.iter().map(|t| (t.lower, t.capitalised)).collect();
+        Features { hashes, words }
     }
 
     /// The feature hashes of token `i`.
     pub(crate) fn of(&self, i: usize) -> &[u64] {
         &self.hashes[i * PER_TOKEN..(i + 1) * PER_TOKEN]
+    }
+
+    /// The lower-case hash of token `i` and whether it is capitalised.
+    pub(crate) fn word(&self, i: usize) -> (u64, bool) {
+        self.words.get(i).copied().unwrap_or((0, false))
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -12,6 +12,7 @@ mod features;
 pub mod lexicon;
 mod model;
 pub mod spelling;
+mod stack;
 pub mod train;
 
 pub use model::{Model, ModelError};

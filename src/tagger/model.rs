@@ -5,12 +5,13 @@ use super::Tag;
 use super::features::Features;
 use super::lexicon::Lexicon;
 use super::spelling::{self, Spelling};
+use super::stack;
 use thiserror::Error;
 
 /// Tags the model tells apart: outside, first word of a name, later word.
 pub(crate) const CLASSES: usize = 3;
 
-const MAGIC: &[u8; 8] = b"BYLTAG03";
+const MAGIC: &[u8; 8] = b"BYLTAG04";
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ModelError {
@@ -35,45 +36,50 @@ pub(crate) fn bucket(hash: u64, bits: u32) -> usize {
 /// for the sentence start). A name never starts with an inside tag.
 pub(crate) fn viterbi(emission: &[f32], transition: &[f32]) -> Vec<Tag> {
     let n = emission.len() / CLASSES;
-    if n == 0 {
+    if n == 0 || transition.len() < (CLASSES + 1) * CLASSES {
         return Vec::new();
     }
-    let allowed = |prev: Option<usize>, cur: usize| {
-        cur != Tag::I.index() || matches!(prev, Some(p) if p != Tag::O.index())
-    };
-    let mut score = vec![f32::NEG_INFINITY; n * CLASSES];
-    let mut back = vec![0u8; n * CLASSES];
-    for c in 0..CLASSES {
-        if allowed(None, c) {
-            score[c] = emission[c] + transition[CLASSES * CLASSES + c];
+    // Forbidden steps cost everything, so the loops need no tests; with the
+    // rows as fixed-size arrays the compiler unrolls them (decoding is a
+    // good part of tagging time).
+    let mut steps = [[f32::NEG_INFINITY; CLASSES]; CLASSES + 1];
+    for (p, row) in steps.iter_mut().enumerate() {
+        for (c, step) in row.iter_mut().enumerate() {
+            let inside_after_outside = c == Tag::I.index() && (p == Tag::O.index() || p == CLASSES);
+            if !inside_after_outside {
+                *step = transition[p * CLASSES + c];
+            }
         }
     }
+    let mut score = vec![[f32::NEG_INFINITY; CLASSES]; n];
+    let mut back = vec![[0u8; CLASSES]; n];
+    for c in 0..CLASSES {
+        score[0][c] = emission[c] + steps[CLASSES][c];
+    }
     for i in 1..n {
+        let before = score[i - 1];
         for c in 0..CLASSES {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..CLASSES {
-                if !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[(i - 1) * CLASSES + p] + transition[p * CLASSES + c];
+            for (p, row) in steps.iter().take(CLASSES).enumerate() {
+                let s = before[p] + row[c];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[i * CLASSES + c] = best + emission[i * CLASSES + c];
-            back[i * CLASSES + c] = arg as u8;
+            score[i][c] = best + emission[i * CLASSES + c];
+            back[i][c] = arg as u8;
         }
     }
-    let last = &score[(n - 1) * CLASSES..];
+    let last = score[n - 1];
     let mut c = (0..CLASSES)
         .max_by(|&a, &b| last[a].total_cmp(&last[b]))
         .unwrap_or(0);
     let mut tags = vec![Tag::O; n];
     for i in (0..n).rev() {
         tags[i] = Tag::from_index(c);
-        c = usize::from(back[i * CLASSES + c]);
+        c = usize::from(back[i][c]);
     }
     tags
 }
@@ -86,6 +92,11 @@ pub struct Model {
     pub(crate) emission: Vec<i16>,
     /// In the same units as `emission`.
     pub(crate) transition: Vec<f32>,
+    /// How many units of `emission` one unit of the trained weights is.
+    pub(crate) scale: f32,
+    /// The second pass's weights (see [`super::stack`]), `CLASSES` per
+    /// row, in the units of `emission`; empty when it has none.
+    pub(crate) stacked: Vec<i16>,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -107,6 +118,8 @@ impl Model {
                 .map(|w| (w * scale).round().clamp(-32767.0, 32767.0) as i16)
                 .collect(),
             transition: transition.iter().map(|w| w * scale).collect(),
+            scale,
+            stacked: Vec::new(),
             lexicon,
         }
     }
@@ -130,31 +143,70 @@ impl Model {
     }
 
     /// Tags each sentence of a document: a name the document gives in full
-    /// is easier to see where it stands alone.
+    /// is easier to see where it stands alone. The second pass, if the model has one, decodes again the sentences
+    /// where the first found evidence elsewhere in the document.
     pub fn tag_document<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
-        Features::document(sentences, &self.lexicon)
+        let features = Features::document(sentences, &self.lexicon);
+        let mut emissions: Vec<Vec<f32>> = features.iter().map(|f| self.emission(f)).collect();
+        let mut tags: Vec<Vec<Tag>> = emissions
             .iter()
-            .map(|f| self.decode(f))
-            .collect()
+            .map(|e| viterbi(e, &self.transition))
+            .collect();
+        if self.stacked.is_empty() || features.len() < 2 {
+            return tags;
+        }
+        let evidence = stack::features(&features, &tags);
+        for ((emission, evidence), tags) in emissions.iter_mut().zip(&evidence).zip(tags.iter_mut())
+        {
+            if evidence.iter().all(Option::is_none) {
+                continue;
+            }
+            self.add_stacked(emission, evidence);
+            *tags = viterbi(emission, &self.transition);
+        }
+        tags
     }
 
-    fn decode(&self, features: &Features) -> Vec<Tag> {
-        let mut emission = vec![0f32; features.len() * CLASSES];
+    /// Adds the second pass's weights for each token's evidence to a
+    /// sentence's first-pass scores.
+    fn add_stacked(&self, emission: &mut [f32], evidence: &[Option<[u64; stack::PER_TOKEN]>]) {
+        for (i, e) in evidence.iter().enumerate() {
+            let Some(hashes) = e else { continue };
+            for &h in hashes {
+                let b = bucket(h, stack::BITS) * CLASSES;
+                if let (Some(row), Some(out)) = (
+                    self.stacked.get(b..b + CLASSES),
+                    emission.get_mut(i * CLASSES..(i + 1) * CLASSES),
+                ) {
+                    for (o, w) in out.iter_mut().zip(row) {
+                        *o += f32::from(*w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first pass's score of each class for each token of a sentence.
+    pub(crate) fn emission(&self, features: &Features) -> Vec<f32> {
+        let mut emission = Vec::with_capacity(features.len() * CLASSES);
         for i in 0..features.len() {
+            // Fixed-size rows: the compiler unrolls the sums.
             let mut sums = [0i32; CLASSES];
             for &h in features.of(i) {
                 let b = bucket(h, self.bits) * CLASSES;
-                if let Some(row) = self.emission.get(b..b + CLASSES) {
+                let row = self
+                    .emission
+                    .get(b..b + CLASSES)
+                    .and_then(|r| <&[i16; CLASSES]>::try_from(r).ok());
+                if let Some(row) = row {
                     for (s, w) in sums.iter_mut().zip(row) {
                         *s += i32::from(*w);
                     }
                 }
             }
-            for (c, s) in sums.iter().enumerate() {
-                emission[i * CLASSES + c] = *s as f32;
-            }
+            emission.extend(sums.iter().map(|&s| s as f32));
         }
-        viterbi(&emission, &self.transition)
+        emission
     }
 
     /// The model file's bytes.
@@ -162,11 +214,15 @@ impl Model {
         let mut out = Vec::with_capacity(self.emission.len() * 2 + self.lexicon.len() * 10 + 64);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&(CLASSES as u32).to_le_bytes());
         for t in &self.transition {
             out.extend_from_slice(&t.to_le_bytes());
         }
         for w in &self.emission {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&u32::from(!self.stacked.is_empty()).to_le_bytes());
+        for w in &self.stacked {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&(self.lexicon.len() as u32).to_le_bytes());
@@ -187,11 +243,8 @@ impl Model {
             return Err(ModelError::Magic);
         }
         let bits = r.u32()?;
-        let classes = r.u32()? as usize;
-        if !(8..=24).contains(&bits) || classes != CLASSES {
-            return Err(ModelError::Layout(format!(
-                "{bits} bits, {classes} classes"
-            )));
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Layout(format!("{bits} bits")));
         }
         let transition = r
             .take((CLASSES + 1) * CLASSES * 4)?
@@ -203,6 +256,18 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        let scale = r
+            .take(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))?;
+        let stacked = match r.u32()? {
+            0 => Vec::new(),
+            1 => r
+                .take((1usize << stack::BITS) * CLASSES * 2)?
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]))
+                .collect(),
+            n => return Err(ModelError::Layout(format!("second pass {n}"))),
+        };
         let n = r.u32()? as usize;
         let keys: Vec<u64> = r
             .take(n.checked_mul(8).ok_or(ModelError::Truncated)?)?
@@ -225,6 +290,8 @@ impl Model {
             bits,
             emission,
             transition,
+            scale,
+            stacked,
             lexicon: Lexicon::from_parts(keys, flags, spelling),
         })
     }
@@ -271,7 +338,13 @@ mod tests {
         let transition = vec![0.5; (CLASSES + 1) * CLASSES];
         let model = Model::quantise(bits, &emission, &transition, Lexicon::default());
         let bytes = model.to_bytes();
-        assert_eq!(Model::from_bytes(&bytes), Ok(model));
+        assert_eq!(Model::from_bytes(&bytes), Ok(model.clone()));
+        // With a second pass.
+        let mut stacked = model.clone();
+        stacked.stacked = (0..(1usize << stack::BITS) * CLASSES)
+            .map(|i| (i % 7) as i16 - 3)
+            .collect();
+        assert_eq!(Model::from_bytes(&stacked.to_bytes()), Ok(stacked));
         assert_eq!(
             Model::from_bytes(&bytes[..bytes.len() - 1]),
             Err(ModelError::Truncated)

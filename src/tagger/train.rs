@@ -7,6 +7,9 @@
 //! data is split in two halves and each half is featurised with the lists
 //! learned from the other, as a new text would be; the model file carries
 //! the lists learned from everything.
+//!
+//! The second pass (see [`super::stack`]) is trained the same way: on
+//! first-pass output for documents the first pass never saw.
 
 use super::Tag;
 use super::conll::Sentence;
@@ -14,6 +17,7 @@ use super::features::{Features, lower};
 use super::lexicon::{Lexicon, flag, flag::Flags};
 use super::model::{CLASSES, Model, bucket, viterbi};
 use super::spelling::Spelling;
+use super::stack;
 use rustc_hash::FxHashMap;
 
 /// How to train.
@@ -26,6 +30,9 @@ pub struct Options {
     pub seed: u64,
     /// Runs with seeds `seed`, `seed + 1`, … whose weights are averaged.
     pub runs: usize,
+    /// Train a second pass that weighs what the first found elsewhere in
+    /// the document (see [`super::stack`]).
+    pub stack: bool,
 }
 
 impl Default for Options {
@@ -35,6 +42,7 @@ impl Default for Options {
             epochs: 10,
             seed: 1,
             runs: 5,
+            stack: true,
         }
     }
 }
@@ -251,9 +259,30 @@ impl Averaged {
 }
 
 /// Trains a model on `sentences`; `census` holds name-list flags (see
-/// [`census_words`]). `report` is called after each epoch with its number
-/// and the model averaged so far, so a caller can print dev scores.
+/// [`census_words`]). `report` is called with an
+/// epoch's number and the model averaged so far, so a caller can print dev
+/// scores: after each epoch of a single run, else once for the finished
+/// model.
 pub fn train(
+    sentences: &[Sentence],
+    census: &FxHashMap<String, Flags>,
+    options: Options,
+    mut report: impl FnMut(usize, &Model),
+) -> Model {
+    let mut model = train_first(sentences, census, options, |e, m| {
+        if !options.stack {
+            report(e, m)
+        }
+    });
+    if options.stack {
+        train_second(sentences, census, options, &mut model);
+        report(options.epochs, &model);
+    }
+    model
+}
+
+/// Trains the first pass.
+fn train_first(
     sentences: &[Sentence],
     census: &FxHashMap<String, Flags>,
     options: Options,
@@ -326,6 +355,135 @@ pub fn train(
         report(options.epochs, &model);
     }
     model
+}
+
+/// A sentence for training the second pass: the first pass's scores,
+/// from a model that never saw its document, and its evidence.
+struct Stacked {
+    /// In the units of the trained weights.
+    base: Vec<f32>,
+    /// Which fold's first pass scored it (whose transitions go with it).
+    fold: usize,
+    /// The weight rows of each token's evidence.
+    rows: Vec<Option<[u32; stack::PER_TOKEN]>>,
+    gold: Vec<Tag>,
+}
+
+/// Trains the second pass of `model` (see [`super::stack`]). Its training
+/// must see first-pass output as it is on new text, so the documents are
+/// split in two folds, a first pass is trained on each, and each fold is
+/// tagged by the other fold's.
+fn train_second(
+    sentences: &[Sentence],
+    census: &FxHashMap<String, Flags>,
+    options: Options,
+    model: &mut Model,
+) {
+    let documents = super::conll::documents(sentences);
+    // Evidence needs documents of more than one sentence (GermEval has
+    // none): without them there is nothing to learn.
+    if !documents.iter().any(|d| d.len() > 1) {
+        return;
+    }
+    let mut folds: [Vec<Sentence>; 2] = [Vec::new(), Vec::new()];
+    for (i, d) in documents.iter().enumerate() {
+        folds[i % 2].extend(d.iter().cloned());
+    }
+    let first = [
+        train_first(&folds[1], census, options, |_, _| {}),
+        train_first(&folds[0], census, options, |_, _| {}),
+    ];
+    let mut examples = Vec::new();
+    for (fold, sentences) in folds.iter().enumerate() {
+        let m = &first[fold];
+        for document in super::conll::documents(sentences) {
+            let words: Vec<&[String]> = document.iter().map(|s| s.words.as_slice()).collect();
+            let features = Features::document(&words, &m.lexicon);
+            let emissions: Vec<Vec<f32>> = features.iter().map(|f| m.emission(f)).collect();
+            let tagged: Vec<Vec<Tag>> = emissions
+                .iter()
+                .map(|e| viterbi(e, &m.transition))
+                .collect();
+            let evidence = stack::features(&features, &tagged);
+            for ((s, e), base) in document.iter().zip(evidence).zip(emissions) {
+                if e.iter().all(Option::is_none) {
+                    continue;
+                }
+                let rows = e
+                    .iter()
+                    .map(|h| h.map(|h| h.map(|h| bucket(h, stack::BITS) as u32)))
+                    .collect();
+                examples.push(Stacked {
+                    base: base.iter().map(|w| w / m.scale).collect(),
+                    fold,
+                    rows,
+                    gold: s.person_tags(),
+                });
+            }
+        }
+    }
+    let transitions: Vec<Vec<f32>> = first
+        .iter()
+        .map(|m| m.transition.iter().map(|w| w / m.scale).collect())
+        .collect();
+    let runs = options.runs.max(1);
+    let mut weights = vec![0f32; (1usize << stack::BITS) * CLASSES];
+    for run in 0..runs {
+        let seed = options.seed.wrapping_add(run as u64);
+        let w = second_perceptron(&examples, &transitions, options.epochs, seed);
+        for (sum, w) in weights.iter_mut().zip(&w) {
+            *sum += w / runs as f32;
+        }
+    }
+    model.stacked = weights
+        .iter()
+        .map(|w| (w * model.scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+}
+
+/// The second pass's averaged perceptron: only its own weights learn; the
+/// first pass's scores are fixed.
+fn second_perceptron(
+    examples: &[Stacked],
+    transitions: &[Vec<f32>],
+    epochs: usize,
+    seed: u64,
+) -> Vec<f32> {
+    let mut weights = Averaged::new((1usize << stack::BITS) * CLASSES);
+    let mut rng = Rng(seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut step = 1f32;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            let transition = &transitions[ex.fold];
+            let mut scored = ex.base.clone();
+            for (i, rows) in ex.rows.iter().enumerate() {
+                for &r in rows.iter().flatten() {
+                    let r = r as usize * CLASSES;
+                    for c in 0..CLASSES {
+                        scored[i * CLASSES + c] += weights.w[r + c];
+                    }
+                }
+            }
+            let predicted = viterbi(&scored, transition);
+            for (i, (&p, &g)) in predicted.iter().zip(&ex.gold).enumerate() {
+                if p == g {
+                    continue;
+                }
+                for &r in ex.rows[i].iter().flatten() {
+                    let r = r as usize * CLASSES;
+                    weights.update(r + g.index(), 1.0, step);
+                    weights.update(r + p.index(), -1.0, step);
+                }
+            }
+            step += 1.0;
+        }
+    }
+    weights.average(step)
 }
 
 /// One averaged perceptron run: `epochs` passes over the examples in an
@@ -408,6 +566,7 @@ mod tests {
             epochs: 5,
             seed: 3,
             runs: 1,
+            stack: false,
         };
         let mut epochs = 0;
         let model = train(&sentences, &FxHashMap::default(), options, |_, _| {
