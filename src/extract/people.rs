@@ -229,8 +229,11 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                     k += 1;
                 }
                 // "von der Universität Kassel" names where someone works.
+                if !name_word(k) {
+                    break;
+                }
                 let w = word(text, &tokens[k]);
-                if !name_word(k) || is_non_person_head(w) || is_institution_compound(w) {
+                if is_non_person_head(w) || is_institution_compound(w) {
                     break;
                 }
                 j = k + 1;
@@ -1043,5 +1046,12 @@ mod tests {
         );
         assert!(names("Table\n\nEssex need a draw against leaders Surrey.").is_empty());
         assert!(names("Cricket\n\nThe Sri Lankan-born batter scored a century.").is_empty());
+    }
+
+    #[test]
+    fn a_particle_at_the_end_of_a_paragraph() {
+        // Once read past the last token.
+        assert!(names("Ende\n\nEs sprach Ursula von").is_empty());
+        assert!(names("Ende\n\nEs sprach Ursula von der").is_empty());
     }
 }
