@@ -141,6 +141,28 @@ impl Context<'_> {
         }
     }
 
+    /// The referent right after the speech cue at `c`. German puts the
+    /// subject there ("sagte der Pole", "erzählt die Pensionistin"), so a
+    /// definite noun for a person there, even one not in the role lists,
+    /// is someone just named.
+    fn referent_after_cue(&self, tokens: &[Token], c: usize) -> Option<Referent> {
+        let at = after_cue_word(self.text, tokens, c);
+        self.referent_at(tokens, at).or_else(|| {
+            if self.lang != Lang::De {
+                return None;
+            }
+            let gender = match tokens.get(at)?.text(self.text) {
+                "der" => Gender::Male,
+                "die" => Gender::Female,
+                _ => return None,
+            };
+            let noun = tokens.get(at + 1)?;
+            let w = noun.text(self.text);
+            (noun.kind == Kind::Word && w.starts_with(char::is_uppercase) && is_person_noun_de(w))
+                .then_some(Referent::Pronoun(gender, noun.range.start))
+        })
+    }
+
     /// A person named in apposition after a role phrase: the first comma
     /// from token `from` on, within a few words and the sentence, followed
     /// (past titles) by a mention: "the exhibition's curator, Dr Adaeze
@@ -461,7 +483,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // Eight tokens leave room for an owner and an apposition:
         // "…," Weil's spokeswoman, Anna Kruse, said.
         if let Some(c) = after.clone().take(8).find(|&i| is_cue(text, tokens, i)) {
-            let after_cue = ctx.referent_at(tokens, after_cue_word(text, tokens, c));
+            let after_cue = ctx.referent_after_cue(tokens, c);
             let before_cue = c
                 .checked_sub(1)
                 .filter(|&b| b >= after_tok)
@@ -475,6 +497,13 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             };
             if let Some(r) = referent {
                 found = Some(resolve(r));
+            } else if lang == Lang::De
+                && tokens
+                    .get(after_cue_word(text, tokens, c))
+                    .is_some_and(|t| facts(t.text(text)).determiner.is_some())
+            {
+                // "…“, sagte die Behörde": a body spoke, not a person.
+                found = Some(None);
             }
         }
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
@@ -610,6 +639,37 @@ fn determiner_in(lang: Lang, word: &str, determiner: Option<bool>) -> Option<boo
         Lang::En => false,
     };
     determiner.filter(|_| !other_language)
+}
+
+/// Whether a capitalised German noun looks like one for a person by its
+/// ending ("Pole", "Pensionistin", "Feuerwehrmann", "Routinier"), leaving
+/// out the common ones that name bodies and firms.
+fn is_person_noun_de(word: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "behörde",
+        "kommune",
+        "gemeinde",
+        "börse",
+        "hersteller",
+        "anbieter",
+        "betreiber",
+        "veranstalter",
+        "sender",
+        "träger",
+        "versicherer",
+        "vermieter",
+        "arbeitgeber",
+        "zulieferer",
+        "kammer",
+        "bundesregierung",
+    ];
+    let lower = lowercase(word);
+    let person_ending = [
+        "in", "e", "er", "ist", "ent", "ant", "eur", "ier", "ling", "mann", "frau",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e));
+    person_ending && !BODIES.iter().any(|b| lower.ends_with(b))
 }
 
 /// Words that open a relative clause after a comma.
@@ -766,7 +826,7 @@ fn speaker_in(
     // …"): what follows it is not the verb's subject.
     let after_cue = cue
         .filter(|&c| tokens.get(c + 1).is_none_or(|t| t.text(text) != ","))
-        .and_then(|c| ctx.referent_at(tokens, after_cue_word(text, tokens, c)));
+        .and_then(|c| ctx.referent_after_cue(tokens, c));
     // "laut X", "so X", "according to X": the speaker follows, whatever the language.
     let prepositional = cue.is_some_and(|c| is_prepositional_cue(text, tokens, c));
     // Names inside a relative clause are not the subject: "Andreas Boltz,
@@ -1154,6 +1214,29 @@ mod tests {
             "Hero\n\nOn Sunday Kirsty McAllister saved a dog.\n\n\"I just jumped in,\" Kirsty \
              told reporters.",
             &[("I just", Some("Kirsty McAllister"))],
+        );
+    }
+
+    #[test]
+    fn a_german_noun_for_a_person_after_the_verb_is_the_one_just_named() {
+        check(
+            "Fußball\n\nTrainer Christian Neidhart lobte sein Team. Torwart Tomasz Wieczorek \
+             hielt lange. „Das tut brutal weh“, sagte der Pole.",
+            &[("Das tut", Some("Tomasz Wieczorek"))],
+        );
+        // A body is nobody: "teilte die Behörde mit".
+        check(
+            "Amt\n\nAmtsleiter Jörg Brandt schwieg. „Wir prüfen den Fall“, sagte die Behörde.",
+            &[("Wir prüfen", None)],
+        );
+    }
+
+    #[test]
+    fn a_kinship_role_gives_a_gender() {
+        check(
+            "Match\n\nWatching from the stands was the striker's mother, Achol Majok. Her son \
+             Deng Acuoth scored twice. \"She was crying when I came off,\" he said.",
+            &[("She was", Some("Deng Acuoth"))],
         );
     }
 }

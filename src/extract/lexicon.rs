@@ -103,7 +103,7 @@ const SPEECH_VERBS: &str = "
     declared according commented continued remarked acknowledged admitted thanked urged
     suggested concluded recalled posted responded emphasised emphasized stressed
     described praised called confirmed reported testified cautioned predicted promised
-    vowed conceded observed quipped shouted whispered joked pointed indicated wrote:
+    vowed conceded observed quipped shouted whispered joked pointed indicated wrote: calls
     widersprach widerspricht nannte nennt bezeichnete bezeichnet schilderte schildert
     erzählte erzählt ergänzten forderten warnten betonten kritisierten appellierte
     countered recounted complained lamented objected pleaded demanded disagreed
@@ -120,6 +120,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
     rev fr pres king queen prince princess pope papst könig königin
+    garda gda det insp supt cllr pc ds dc dci
 ";
 
 /// German role nouns, matched as the end of a word so that compounds
@@ -144,7 +145,8 @@ const ROLE_ENDINGS_DE: &str = "
     pfleger pflegerin lehrer lehrerin künstler künstlerin musiker musikerin komponist
     komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt
     landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin vorstand
-    vorständin loge login
+    vorständin loge login mutter vater tochter ehefrau ehemann schwester bruder witwe witwer
+    großmutter großvater pensionist pensionistin rentner rentnerin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -162,6 +164,7 @@ const ROLE_WORDS_EN: &str = "
     deputy presenter host star striker chef
     nurse teacher curator owner artist writer novelist poet musician pianist
     saxophonist historian engineer surgeon pharmacist shopkeeper chairperson midwife
+    mother father daughter wife husband sister brother grandmother grandfather widow widower
 ";
 
 /// Strip the German inflection endings a role noun may carry in running text
@@ -225,12 +228,40 @@ pub fn role_gender(word: &str) -> Gender {
                 | "princess"
                 | "dame"
                 | "lady"
+                | "mother"
+                | "daughter"
+                | "wife"
+                | "sister"
+                | "grandmother"
+                | "widow"
+                | "mutter"
+                | "tochter"
+                | "ehefrau"
+                | "schwester"
+                | "witwe"
+                | "großmutter"
         )
     {
         Gender::Female
     } else if matches!(
         &*lower,
-        "mr" | "herr" | "spokesman" | "chairman" | "sir" | "king" | "prince" | "lord"
+        "mr" | "herr"
+            | "spokesman"
+            | "chairman"
+            | "sir"
+            | "king"
+            | "prince"
+            | "lord"
+            | "father"
+            | "husband"
+            | "brother"
+            | "grandfather"
+            | "widower"
+            | "vater"
+            | "ehemann"
+            | "bruder"
+            | "witwer"
+            | "großvater"
     ) {
         Gender::Male
     } else {
@@ -525,7 +556,7 @@ const NON_PERSON_HEADS: &str = "
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post
     media airlines airways motors bank fund team club fc united wood woods forest hill
-    hills bay harbour harbor port
+    hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
 ";
 
 /// Heads of place and body names that are also common surnames (Stuart

@@ -87,11 +87,12 @@ fn named_by_word_before(text: &str, open: usize) -> bool {
         // The mark touches the word before: not a word introducing it.
         return false;
     }
-    let word = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let mut words = before.rsplit(char::is_whitespace).map(str::to_lowercase);
+    let mut word = words.next().unwrap_or_default();
+    // "eine Inszenierung von „Der zerbrochne Krug“": past "von" / "of".
+    if matches!(word.as_str(), "von" | "of") {
+        word = words.next().unwrap_or_default();
+    }
     matches!(
         word.as_str(),
         "so-called"
@@ -120,6 +121,15 @@ fn named_by_word_before(text: &str, open: usize) -> bool {
             | "serie"
             | "dokumentation"
             | "theaterstück"
+            | "inszenierung"
+            | "premiere"
+            | "oper"
+            | "stück"
+            | "ausstellung"
+            | "production"
+            | "play"
+            | "opera"
+            | "exhibition"
     )
 }
 
@@ -292,6 +302,14 @@ mod tests {
                 "Buch\n\nEr hat sein neues Buch „Der Mann, der den Osten verkaufte“ vorgestellt."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_production_of_is_no_quote() {
+        assert!(
+            quotes("Theater\n\nEs folgt eine Inszenierung von „Der zerbrochne Krug“ im Mai.")
+                .is_empty()
         );
     }
 }

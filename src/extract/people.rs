@@ -488,6 +488,14 @@ fn evidence(
 ) -> Option<(usize, Option<&'static str>)> {
     // The word before, passing over closing quote marks and a title's period.
     let mut p = run.start;
+    // An opening mark right before the run puts it in quotes: "Ministerin
+    // „Schönfärberei“" names no minister.
+    if p > 0
+        && tokens[p - 1].kind == Kind::Quote
+        && tokens[p - 1].range.end == tokens[p].range.start
+    {
+        return None;
+    }
     while p > 0 && matches!(tokens[p - 1].kind, Kind::Quote) {
         p -= 1;
     }
@@ -756,10 +764,16 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             {
                 people[idx].role_words.push(w);
             }
-            if people[idx].gender == Gender::Unknown
-                && let Some(prev) = run.start.checked_sub(1)
-            {
-                people[idx].gender = role_gender(word(text, &tokens[prev]));
+            // The role as written before the name ("Verhandlungsführerin"),
+            // or as found in apposition ("Acuoth's mother, Achol Majok").
+            if people[idx].gender == Gender::Unknown {
+                let before = run.start.checked_sub(1).map_or(Gender::Unknown, |prev| {
+                    role_gender(word(text, &tokens[prev]))
+                });
+                people[idx].gender = match before {
+                    Gender::Unknown => role_gender(r),
+                    known => known,
+                };
             }
         }
     }
@@ -1053,5 +1067,15 @@ mod tests {
         // Once read past the last token.
         assert!(names("Ende\n\nEs sprach Ursula von").is_empty());
         assert!(names("Ende\n\nEs sprach Ursula von der").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_word_after_a_role_is_no_name_and_ranks_are_titles() {
+        assert!(names("Streit\n\nOpposition wirft Ministerin „Schönfärberei“ vor.").is_empty());
+        let found = names(
+            "Court\n\nDetective Garda Aoife Cunningham gave evidence. Det Gda Cunningham said \
+             the car was found on the West Side.",
+        );
+        assert_eq!(found, vec![("Aoife Cunningham".to_string(), 2)]);
     }
 }
