@@ -877,8 +877,14 @@ fn speaker_in(
     // German puts the subject after the verb when something else comes
     // first ("Dazu erklärte er: …"); English keeps it before ("Quant
     // described Day: …"), where a name after the verb is its object.
+    // German with the subject first ("Morkes nannte sie einen „…“"): what
+    // follows the verb is its object.
+    let subject_first = ctx
+        .referent_at(tokens, window.start)
+        .is_some_and(|r| matches!(r, Referent::Person(_)) && cue.is_some_and(|c| c > window.start));
     let chosen = match ctx.lang {
         _ if prepositional => after_cue.or(subject),
+        Lang::De if subject_first => subject.or(after_cue),
         Lang::De => after_cue.or(subject),
         Lang::En => subject.or(after_cue.filter(|r| !matches!(r, Referent::Pronoun(..)))),
     };
@@ -1237,6 +1243,20 @@ mod tests {
             "Match\n\nWatching from the stands was the striker's mother, Achol Majok. Her son \
              Deng Acuoth scored twice. \"She was crying when I came off,\" he said.",
             &[("She was", Some("Deng Acuoth"))],
+        );
+    }
+
+    #[test]
+    fn a_whose_clause_gives_no_role_and_a_german_subject_first_keeps_the_verb_s_object_out() {
+        check(
+            "Board\n\nTomás Villanueva, whose daughter is in seventh grade, recalled a lockdown. \
+             \"For forty minutes I didn't know if my kid was safe,\" he told the board.",
+            &[("For forty", Some("Tomás Villanueva"))],
+        );
+        check(
+            "Werk\n\nBetriebsrätin Anna Ahmadi sprach von Kahlschlag. Bürgermeister Norbert \
+             Morkes nannte sie einen „schweren Schlag für die Stadt“.",
+            &[("schweren Schlag", Some("Norbert Morkes"))],
         );
     }
 }

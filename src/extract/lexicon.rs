@@ -146,7 +146,8 @@ const ROLE_ENDINGS_DE: &str = "
     komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt
     landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin vorstand
     vorständin loge login mutter vater tochter ehefrau ehemann schwester bruder witwe witwer
-    großmutter großvater pensionist pensionistin rentner rentnerin
+    großmutter großvater pensionist pensionistin rentner rentnerin stürmer stürmerin torwart
+    torhüter torhüterin verteidiger verteidigerin keeper
 ";
 
 /// English role nouns, matched as whole words (English does not compound,

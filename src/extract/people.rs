@@ -363,6 +363,13 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
     }
     for t in tokens.iter().skip(after + 1).take(4) {
         let w = word(text, t);
+        // "Tomás Villanueva, whose daughter is …": the role is someone else's.
+        if matches!(
+            w,
+            "who" | "whose" | "which" | "der" | "die" | "dessen" | "deren" | "dem" | "den"
+        ) {
+            return None;
+        }
         if let Some(role) = facts(w).role {
             return Some(role);
         }
