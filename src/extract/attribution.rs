@@ -480,14 +480,22 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
 
         // After the quote: ", sagte El Aissami", ", Khan said", ", so Brandt".
         let after = after_tok..after_end;
-        // Eight tokens leave room for an owner and an apposition:
-        // "…," Weil's spokeswoman, Anna Kruse, said.
-        if let Some(c) = after.clone().take(8).find(|&i| is_cue(text, tokens, i)) {
+        // Twelve tokens leave room for an owner and an apposition:
+        // "…," Weil's spokeswoman, Anna Kruse, said; "…," Ms. Kamau, the
+        // company's chief executive, said.
+        if let Some(c) = after.clone().take(12).find(|&i| is_cue(text, tokens, i)) {
             let after_cue = ctx.referent_after_cue(tokens, c);
-            let before_cue = c
-                .checked_sub(1)
-                .filter(|&b| b >= after_tok)
-                .and_then(|b| ctx.referent_ending_at(tokens, b));
+            // The subject before the verb: a name right after the quote
+            // (whatever apposition follows it), else what ends at the verb.
+            let opening = (after_tok < c)
+                .then(|| ctx.referent_at(tokens, after_tok))
+                .flatten()
+                .filter(|r| matches!(r, Referent::Person(_)));
+            let before_cue = opening.or_else(|| {
+                c.checked_sub(1)
+                    .filter(|&b| b >= after_tok)
+                    .and_then(|b| ctx.referent_ending_at(tokens, b))
+            });
             // English puts the subject first ("…," he told Baker: Baker is
             // the one told) unless the verb comes first ("…," said Baker);
             // German after a quote puts the verb first ("…“, sagte Brandt).
@@ -1257,6 +1265,15 @@ mod tests {
             "Werk\n\nBetriebsrätin Anna Ahmadi sprach von Kahlschlag. Bürgermeister Norbert \
              Morkes nannte sie einen „schweren Schlag für die Stadt“.",
             &[("schweren Schlag", Some("Norbert Morkes"))],
+        );
+    }
+
+    #[test]
+    fn a_name_right_after_the_quote_is_the_subject_whatever_apposition_follows() {
+        check(
+            "Fintech\n\nWanjiru Kamau founded the firm in 2019. \"We lend to traders,\" Ms. Kamau, \
+             the company's chief executive, said in an interview.",
+            &[("We lend", Some("Wanjiru Kamau"))],
         );
     }
 }

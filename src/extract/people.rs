@@ -518,6 +518,18 @@ fn evidence(
     if names_a_body(lang, last) {
         return None;
     }
+    // A word right before a title or role is part of it, not a name:
+    // "Associate Professor Mei-Lin Zhou", "Deputy Minister …".
+    if words.len() == 1
+        && tokens.get(run.end).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let f = facts(word(text, t));
+                f.title || f.role.is_some()
+            }
+        })
+    {
+        return None;
+    }
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
         // English: an occupation right before a full name ("librarian
         // Tomasz Wrona", "designer Mary Quant"), but not before the name of
@@ -1084,5 +1096,14 @@ mod tests {
              the car was found on the West Side.",
         );
         assert_eq!(found, vec![("Aoife Cunningham".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_word_before_a_title_is_part_of_it() {
+        let found = names(
+            "Bees\n\nThe study was led by lead author Associate Professor Mei-Lin Zhou of the \
+             university.",
+        );
+        assert_eq!(found, vec![("Mei-Lin Zhou".to_string(), 1)]);
     }
 }
