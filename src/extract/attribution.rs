@@ -244,9 +244,8 @@ impl Context<'_> {
         None
     }
 
-    /// The most recent person mentioned before `offset` whose gender fits,
-    /// within the segments from `earliest` on.
-    /// The person a pronoun points back to: among the people named in the
+    /// The person a pronoun points back to, among mentions before `offset`
+    /// in the segments from `earliest` on: among the people named in the
     /// sentence of the nearest fitting mention, one whose gender is known to
     /// match comes first ("he" after "Declan Fitzmaurice met Ngozi
     /// Adaeze-Okafor" is Declan), then the sentence's subject, taken to be
@@ -726,9 +725,12 @@ fn is_subjunctive(text: &str, tokens: &[Token], k: usize) -> bool {
             | "gehe"
             | "wisse"
     );
-    form && !k
-        .checked_sub(1)
-        .is_some_and(|p| tokens[p].text(text).eq_ignore_ascii_case("ich"))
+    // "ich gehe", "dann gehe ich": the first person indicative.
+    let ich = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("ich"))
+    };
+    form && !ich(k.checked_sub(1)) && !ich(Some(k + 1))
 }
 
 /// The referent of the nearest speech cue before token `before` of
@@ -775,9 +777,12 @@ fn nested_speaker(
     outer_speakers: &[Option<usize>],
     n: &Span,
 ) -> Option<usize> {
+    // `outer` is sorted and its spans do not overlap: the last one opened
+    // before the nested quote is the only one that can hold it.
     let i = outer
-        .iter()
-        .position(|o| o.range.start <= n.open && n.close <= o.range.end)?;
+        .partition_point(|o| o.range.start <= n.open)
+        .checked_sub(1)
+        .filter(|&i| n.close <= outer[i].range.end)?;
     let tokens = &segments[n.segment].tokens;
     let open_tok = tokens.partition_point(|t| t.range.start < n.open);
     // Back to the sentence start inside the outer quote. Only the end of a
@@ -861,7 +866,9 @@ fn speaker_in(
     // The subject is the person nearest the verb, except that a participle
     // ("…, describing her as …") belongs to the clause's first person:
     // "Keir Starmer congratulated Qureshi, describing her as "…"".
-    let participle = cue.is_some_and(|c| tokens[c].text(text).ends_with("ing"));
+    let participle = cue.is_some_and(|c| {
+        tokens[c].text(text).ends_with("ing") && !is_prepositional_cue(text, tokens, c)
+    });
     let mut people_before = before_cue
         .iter()
         .filter(|r| matches!(r, Referent::Person(_)));

@@ -103,7 +103,7 @@ const SPEECH_VERBS: &str = "
     declared according commented continued remarked acknowledged admitted thanked urged
     suggested concluded recalled posted responded emphasised emphasized stressed
     described praised called confirmed reported testified cautioned predicted promised
-    vowed conceded observed quipped shouted whispered joked pointed indicated wrote: calls
+    vowed conceded observed quipped shouted whispered joked pointed indicated calls
     widersprach widerspricht nannte nennt bezeichnete bezeichnet schilderte schildert
     erzählte erzählt ergänzten forderten warnten betonten kritisierten appellierte
     countered recounted complained lamented objected pleaded demanded disagreed
@@ -120,7 +120,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
     rev fr pres king queen prince princess pope papst könig königin
-    garda gda det insp supt cllr pc ds dc dci
+    garda gda det insp supt cllr dci
 ";
 
 /// German role nouns, matched as the end of a word so that compounds
@@ -144,7 +144,7 @@ const ROLE_ENDINGS_DE: &str = "
     regisseur regisseurin intendant intendantin dramaturg dramaturgin kurator kuratorin
     pfleger pflegerin lehrer lehrerin künstler künstlerin musiker musikerin komponist
     komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt
-    landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin vorstand
+    landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin
     vorständin loge login mutter vater tochter ehefrau ehemann schwester bruder witwe witwer
     großmutter großvater pensionist pensionistin rentner rentnerin stürmer stürmerin torwart
     torhüter torhüterin verteidiger verteidigerin keeper
@@ -612,9 +612,11 @@ const INSTITUTION_ENDINGS_DE: &[&str] = &[
 /// so short surnames that end alike ("Jung") are not taken for one.
 pub fn is_institution_compound(word: &str) -> bool {
     let lower = lowercase(word);
-    INSTITUTION_ENDINGS_DE
-        .iter()
-        .any(|e| lower.len() >= e.len() + 4 && lower.ends_with(e))
+    // "-ung" ends surnames too (Hartung, Jung): only long words count.
+    INSTITUTION_ENDINGS_DE.iter().any(|e| {
+        let stem = if *e == "ung" { 6 } else { 4 };
+        lower.len() >= e.len() + stem && lower.ends_with(e)
+    })
 }
 
 /// Whether a capitalised word is the head of a place or body name.

@@ -82,7 +82,7 @@ fn is_title_like(quote: &str) -> bool {
 /// what follows is a name or a term, not someone's words: "the so-called
 /// "peace plan"", "sein neues Buch „Der Mann, der …“".
 fn named_by_word_before(text: &str, open: usize) -> bool {
-    let before = text[..open].trim_end_matches(' ');
+    let before = text[..open].trim_end();
     if before.len() == text[..open].len() {
         // The mark touches the word before: not a word introducing it.
         return false;
@@ -188,9 +188,21 @@ fn is_title_connective(word: &str) -> bool {
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // Titles and names in quotation marks are not quotes; they go before
     // attribution so they do not cut the sentence around them in two.
-    let spans: Vec<quotes::Span> = quotes::find(text, segments)
+    let found = quotes::find(text, segments);
+    let not_a_quote = |s: &quotes::Span| {
+        is_title_like(&text[s.range.clone()]) || named_by_word_before(text, s.open)
+    };
+    // A title's or term's marks hold no quotes either: what is nested in a
+    // dropped span goes with it.
+    let dropped: Vec<std::ops::Range<usize>> = found
+        .iter()
+        .filter(|s| !s.nested && not_a_quote(s))
+        .map(|s| s.range.clone())
+        .collect();
+    let spans: Vec<quotes::Span> = found
         .into_iter()
-        .filter(|s| !is_title_like(&text[s.range.clone()]) && !named_by_word_before(text, s.open))
+        .filter(|s| !not_a_quote(s))
+        .filter(|s| !(s.nested && dropped.iter().any(|d| d.contains(&s.open))))
         .collect();
     let top_level: Vec<&quotes::Span> = spans.iter().filter(|s| !s.nested).collect();
     let infos: Vec<attribution::SegmentInfo> = segments
@@ -311,5 +323,10 @@ mod tests {
             quotes("Theater\n\nEs folgt eine Inszenierung von „Der zerbrochne Krug“ im Mai.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn quotes_inside_a_title_go_with_it() {
+        assert!(quotes("Buch\n\nEr stellte das Buch „Der Mann, der ‚Nein‘ sagte“ vor.").is_empty());
     }
 }

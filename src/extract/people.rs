@@ -364,10 +364,7 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
     for t in tokens.iter().skip(after + 1).take(4) {
         let w = word(text, t);
         // "Tomás Villanueva, whose daughter is …": the role is someone else's.
-        if matches!(
-            w,
-            "who" | "whose" | "which" | "der" | "die" | "dessen" | "deren" | "dem" | "den"
-        ) {
+        if matches!(w, "who" | "whose" | "which" | "dessen" | "deren") {
             return None;
         }
         if let Some(role) = facts(w).role {
@@ -543,7 +540,8 @@ fn evidence(
             return Some((0, prev_facts.role));
         }
         // A plural role introduces no one person: "leaders Surrey".
-        let plural = lang == Lang::En && prev.ends_with('s') && prev_facts.role != Some(prev);
+        let plural =
+            lang == Lang::En && prev.ends_with('s') && prev_facts.role != Some(&*lowercase(prev));
         if let Some(role) = prev_facts.role.filter(|_| !plural) {
             return Some((0, Some(role)));
         }
@@ -1105,5 +1103,18 @@ mod tests {
              university.",
         );
         assert_eq!(found, vec![("Mei-Lin Zhou".to_string(), 1)]);
+    }
+
+    #[test]
+    fn review_cases_surnames_in_ung_shops_and_capitalised_roles() {
+        assert_eq!(
+            names("Rede\n\nMinister Ulrich Hartung sprach lange."),
+            vec![("Ulrich Hartung".to_string(), 1)]
+        );
+        assert!(names("Shop\n\nShe bought it at PC World on Monday.").is_empty());
+        assert_eq!(
+            names("Film\n\nActress Jane Doe arrived late."),
+            vec![("Jane Doe".to_string(), 1)]
+        );
     }
 }
