@@ -98,7 +98,7 @@ fn tagged(
     segments: &[Segment],
     runs: &[&Run],
 ) -> Vec<((usize, usize, usize), Vec<Tag>)> {
-    let Some(model) = tagger::builtin_cautious(lang) else {
+    let Some(model) = tagger::builtin(lang) else {
         return Vec::new();
     };
     let keys = windows_of_runs(segments, runs);

@@ -147,24 +147,6 @@ pub fn builtin(lang: Lang) -> Option<&'static Model> {
     cell.get_or_init(|| Model::from_bytes(bytes).ok()).as_ref()
 }
 
-/// The built-in model made cautious: a name must win by a margin. Used
-/// where a wrong name costs more than a missed one (extraction already has
-/// its own evidence for most names).
-pub fn builtin_cautious(lang: Lang) -> Option<&'static Model> {
-    static DE: OnceLock<Option<Model>> = OnceLock::new();
-    static EN: OnceLock<Option<Model>> = OnceLock::new();
-    let cell = match lang {
-        Lang::De => &DE,
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| builtin(lang).map(|m| m.with_name_bias(CAUTION)))
-        .as_ref()
-}
-
-/// How much less likely a name is made for [`builtin_cautious`], in weight
-/// units (the largest weight is 32,767).
-const CAUTION: f32 = -8000.0;
-
 #[cfg(test)]
 mod tests {
     use super::*;
