@@ -11,7 +11,7 @@
 //! than a wrong one.
 
 use super::lang::Lang;
-use super::lexicon::{Gender, determiner, facts, lowercase, role_gender};
+use super::lexicon::{Gender, determiner, facts, is_age_word, lowercase, role_gender};
 use super::people::Person;
 use super::quotes::Span;
 use super::token::{Kind, Token};
@@ -358,13 +358,7 @@ fn is_spokesperson(role: &str) -> bool {
 
 /// "46-Jährige", "46-year-old": an age standing for a person.
 fn is_age_noun(text: &str, token: &Token) -> bool {
-    if token.kind != Kind::Number {
-        return false;
-    }
-    let lower = lowercase(token.text(text));
-    ["-jährige", "-jährigen", "-jähriger", "-year-old"]
-        .iter()
-        .any(|s| lower.ends_with(s))
+    token.kind == Kind::Number && is_age_word(token.text(text))
 }
 
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only

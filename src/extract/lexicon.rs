@@ -560,6 +560,14 @@ const NON_PERSON_HEADS: &str = "
     hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
 ";
 
+/// "21-year-old", "46-Jährige", "46-jährige": an age used of a person.
+pub fn is_age_word(word: &str) -> bool {
+    let lower = lowercase(word);
+    ["-year-old", "-jährige", "-jährigen", "-jähriger"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+}
+
 /// Heads of place and body names that are also common surnames (Stuart
 /// Hall, Natalie Wood, Kevin Church): a title before them still means a
 /// person.

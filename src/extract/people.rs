@@ -11,8 +11,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_institution_compound, is_institution_head, is_non_person_head,
-    is_particle, is_particle_article, lowercase, role_gender,
+    Gender, facts, given_name, is_age_word, is_institution_compound, is_institution_head,
+    is_non_person_head, is_particle, is_particle_article, lowercase, role_gender,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -390,14 +390,6 @@ fn role_before_comma(text: &str, tokens: &[Token], comma: usize) -> Option<&'sta
         }
     }
     None
-}
-
-/// "21-year-old", "46-Jährige", "46-jährige": an age used of a person.
-fn is_age_word(word: &str) -> bool {
-    let lower = lowercase(word);
-    ["-year-old", "-jährige", "-jährigen", "-jähriger"]
-        .iter()
-        .any(|s| lower.ends_with(s))
 }
 
 /// Whether a role noun follows the run in apposition: "Ernst Bachmann, dem
