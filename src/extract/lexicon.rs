@@ -379,10 +379,15 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// Articles that follow some particles inside a name ("von der", "van
-/// den", "de la"); alone, "der" and "den" are German articles.
+/// den", "de la"); alone, "der" and "den" are German articles. German
+/// names take "von der" only: "von den Freien Wählern" is a party.
 pub fn is_particle_article(first: &str, word: &str) -> bool {
-    matches!(&*lowercase(first), "von" | "van" | "de")
-        && matches!(word, "der" | "den" | "la" | "los" | "las")
+    match &*lowercase(first) {
+        "von" => word == "der",
+        "van" => matches!(word, "der" | "den"),
+        "de" => matches!(word, "la" | "los" | "las"),
+        _ => false,
+    }
 }
 
 /// Capitalised words that are never part of a name: function words that

@@ -1219,4 +1219,14 @@ mod tests {
         assert!(start.elapsed() < std::time::Duration::from_secs(10));
         assert_eq!(found, 4000);
     }
+
+    #[test]
+    fn a_party_after_von_den_is_no_part_of_the_name() {
+        let found = names(
+            "Rat\n\nStadträtin Beate Ronneberg von den Freien Wählern stimmte dagegen. Auch \
+             Frans van den Broek stimmte dagegen.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Beate Ronneberg", "Frans van den Broek"]);
+    }
 }
