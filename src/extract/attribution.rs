@@ -11,7 +11,9 @@
 //! than a wrong one.
 
 use super::lang::Lang;
-use super::lexicon::{Gender, determiner, facts, is_age_word, lowercase, role_gender};
+use super::lexicon::{
+    Gender, determiner, facts, is_age_word, is_possessive, lowercase, role_gender,
+};
 use super::people::Person;
 use super::quotes::Span;
 use super::token::{Kind, Token};
@@ -195,9 +197,7 @@ impl Context<'_> {
             .saturating_sub(1);
         let w = tokens[last_tok].text(self.text);
         let last = self.people[p].words.last().map_or("", String::as_str);
-        let genitive = w.ends_with("'s")
-            || w.ends_with("’s")
-            || (w.ends_with('s') && !last.ends_with('s') && w != last);
+        let genitive = is_possessive(w) || (w.ends_with('s') && !last.ends_with('s') && w != last);
         genitive
             && tokens
                 .get(last_tok + 1)
@@ -263,10 +263,7 @@ impl Context<'_> {
             let between = &self.text[r.end.min(nearest.start)..nearest.start];
             !between.contains(['\n', '!', '?']) && !between.contains(". ")
         };
-        let possessive = |r: &Range<usize>| {
-            let w = &self.text[r.clone()];
-            w.ends_with("'s") || w.ends_with("’s")
-        };
+        let possessive = |r: &Range<usize>| is_possessive(&self.text[r.clone()]);
         // Earliest first.
         let mut sentence: Vec<&(Range<usize>, usize)> =
             candidates().take_while(|(r, _)| same_sentence(r)).collect();
@@ -453,10 +450,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // so many quotes in one long sentence cost no more than the
         // sentence: each walk stops at the quote before).
         let floor = prev_in_seg.map_or(0, |p| tokens.partition_point(|t| t.range.start < p.close));
-        let mut before_start = open_tok;
-        while before_start > floor && sentence_of(before_start - 1) == sentence_of(open_tok) {
-            before_start -= 1;
-        }
+        let before_start = sentence_start(&seg.sentence, open_tok, floor);
         // The window after: to the sentence end or the next quote.
         let ceiling = next_in_seg.map_or(tokens.len(), |n| {
             tokens.partition_point(|t| t.range.start < n.open)
@@ -518,15 +512,17 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         let opens_sentence = before_start == open_tok
             && open_tok > 0
             && sentence_of(open_tok - 1) != sentence_of(open_tok);
+        // The sentence before, back to the previous quote at most.
+        let previous_sentence = if opens_sentence {
+            sentence_start(&seg.sentence, open_tok - 1, floor)..open_tok
+        } else {
+            open_tok..open_tok
+        };
         if found.is_none() && opens_sentence {
-            let previous = sentence_of(open_tok - 1);
-            let mut start = open_tok - 1;
-            while start > floor && sentence_of(start - 1) == previous {
-                start -= 1;
-            }
+            let start = previous_sentence.start;
             // Only a sentence wholly after the previous quote: the one that
             // holds it was read for that quote.
-            if start == 0 || sentence_of(start - 1) != previous {
+            if start == 0 || sentence_of(start - 1) != sentence_of(open_tok - 1) {
                 found =
                     speaker_in(ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
                 // No cue, but a person as its subject introduces the quote:
@@ -568,16 +564,6 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // ("Ohne Stellen werde das Gesetz „auf dem Papier stehen bleiben“.",
         // "Hier sei es anders. »…«"): the quote is the reported speaker's.
         if found.is_none() && lang == Lang::De {
-            let previous_sentence = if opens_sentence {
-                let previous = sentence_of(open_tok - 1);
-                let mut start = open_tok - 1;
-                while start > floor && sentence_of(start - 1) == previous {
-                    start -= 1;
-                }
-                start..open_tok
-            } else {
-                open_tok..open_tok
-            };
             let reporting = (before_start..open_tok)
                 .chain(after_tok..after_end)
                 .chain(previous_sentence.clone());
@@ -742,11 +728,7 @@ fn reported_speaker(
         let info = &segments[seg];
         let mut end = if seg == si { before } else { info.tokens.len() };
         while end > 0 && looked < SENTENCES {
-            let id = info.sentence[end - 1];
-            let mut start = end - 1;
-            while start > 0 && info.sentence[start - 1] == id {
-                start -= 1;
-            }
+            let start = sentence_start(&info.sentence, end - 1, 0);
             if let Some(found) = speaker_in(ctx, &info.tokens, start..end, false) {
                 return found;
             }
@@ -755,6 +737,18 @@ fn reported_speaker(
         }
     }
     None
+}
+
+/// The first token, not before `floor`, of the sentence that holds token
+/// `at` (`sentence` gives each token's sentence, see
+/// [`super::token::sentences`]); `at` itself when it holds no token.
+fn sentence_start(sentence: &[usize], at: usize, floor: usize) -> usize {
+    let id = sentence.get(at);
+    let mut start = at;
+    while start > floor && sentence.get(start - 1) == id {
+        start -= 1;
+    }
+    start
 }
 
 /// How many tokens before a nested quote are read for its sentence.

@@ -565,6 +565,11 @@ const NON_PERSON_HEADS: &str = "
     hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
 ";
 
+/// An English possessive: "Day's", "Okafor’s".
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 /// "21-year-old", "46-Jährige", "46-jährige": an age used of a person.
 pub fn is_age_word(word: &str) -> bool {
     let lower = lowercase(word);

@@ -188,21 +188,20 @@ fn is_title_connective(word: &str) -> bool {
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // Titles and names in quotation marks are not quotes; they go before
     // attribution so they do not cut the sentence around them in two.
-    let found = quotes::find(text, segments);
-    let not_a_quote = |s: &quotes::Span| {
-        is_title_like(&text[s.range.clone()]) || named_by_word_before(text, s.open)
-    };
+    let (kept, dropped): (Vec<quotes::Span>, Vec<quotes::Span>) =
+        quotes::find(text, segments).into_iter().partition(|s| {
+            !is_title_like(&text[s.range.clone()]) && !named_by_word_before(text, s.open)
+        });
     // A title's or term's marks hold no quotes either: what is nested in a
     // dropped span goes with it.
-    let dropped: Vec<std::ops::Range<usize>> = found
-        .iter()
-        .filter(|s| !s.nested && not_a_quote(s))
-        .map(|s| s.range.clone())
-        .collect();
-    let spans: Vec<quotes::Span> = found
+    let spans: Vec<quotes::Span> = kept
         .into_iter()
-        .filter(|s| !not_a_quote(s))
-        .filter(|s| !(s.nested && dropped.iter().any(|d| d.contains(&s.open))))
+        .filter(|s| {
+            !(s.nested
+                && dropped
+                    .iter()
+                    .any(|d| !d.nested && d.range.contains(&s.open)))
+        })
         .collect();
     let top_level: Vec<&quotes::Span> = spans.iter().filter(|s| !s.nested).collect();
     let infos: Vec<attribution::SegmentInfo> = segments

@@ -12,7 +12,7 @@
 use super::lang::Lang;
 use super::lexicon::{
     Gender, facts, given_name, is_age_word, is_institution_compound, is_institution_head,
-    is_non_person_head, is_particle, is_particle_article, lowercase, role_gender,
+    is_non_person_head, is_particle, is_particle_article, is_possessive, lowercase, role_gender,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -210,11 +210,7 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
         let mut words = 1;
         loop {
             // A possessive ends a name: "Doris Day's Best Friends".
-            let possessive = |k: usize| {
-                let w = word(text, &tokens[k]);
-                w.ends_with("'s") || w.ends_with("’s")
-            };
-            if possessive(j - 1) || words >= 5 {
+            if is_possessive(word(text, &tokens[j - 1])) || words >= 5 {
                 break;
             }
             if initial(j) {
