@@ -34,14 +34,50 @@ fn placeholder(c: char, out: &mut String) {
     }
 }
 
+/// Bytes that may begin an unsafe character (see [`first_unsafe`]), as a
+/// table: one load per byte of text.
+static MAY_START_UNSAFE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table
+};
+
+/// The offset of the first unsafe character. Every unsafe character is an
+/// ASCII control or starts with byte 0xC2 (C1 controls) or 0xE2 (bidi
+/// controls), so only those bytes are decoded: this reads every article.
+fn first_unsafe(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| MAY_START_UNSAFE[usize::from(b)])
+    {
+        let at = i + k;
+        let c = text[at..].chars().next()?;
+        if is_unsafe(c) {
+            return Some(at);
+        }
+        i = at + c.len_utf8();
+    }
+    None
+}
+
 /// Replace every control character except newline and tab by a visible
 /// placeholder. Borrows when there is nothing to replace (the usual case).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    let Some(first) = first_unsafe(text) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
         if is_unsafe(c) {
             placeholder(c, &mut out);
         } else {

@@ -440,11 +440,18 @@ pub struct WordFacts {
     pub determiner: Option<bool>,
     /// [`is_function_word`] of the lower case.
     pub function_word: bool,
+    /// See [`is_non_person_head`].
+    pub non_person_head: bool,
+    /// See [`is_institution_head`].
+    pub institution_head: bool,
+    /// See [`is_institution_compound`].
+    pub institution_compound: bool,
 }
 
 impl WordFacts {
     fn of(word: &str) -> WordFacts {
         let lower = lowercase(word);
+        let non_person_head = is_non_person_head_lower(&lower);
         WordFacts {
             name_word: can_be_name_word(word),
             role: role_of(word),
@@ -453,6 +460,9 @@ impl WordFacts {
             pronoun: pronoun(&lower),
             determiner: determiner(&lower),
             function_word: is_function_word(&lower),
+            non_person_head,
+            institution_head: non_person_head && !surname_heads().contains(&*lower),
+            institution_compound: ends_like_institution(&lower),
         }
     }
 }
@@ -591,7 +601,7 @@ word_set!(surname_heads, SURNAME_HEADS);
 /// and is no surname: "Wellingford General Hospital", "Queen Mary
 /// University" are not people whatever title opens them.
 pub fn is_institution_head(word: &str) -> bool {
-    is_non_person_head(word) && !surname_heads().contains(&*lowercase(word))
+    facts(word).institution_head
 }
 
 /// Endings of German compounds that name institutions and firms
@@ -629,7 +639,10 @@ const INSTITUTION_ENDINGS_DE: &[&str] = &[
 /// or a firm. The compound must be longer than its ending by a few letters,
 /// so short surnames that end alike ("Jung") are not taken for one.
 pub fn is_institution_compound(word: &str) -> bool {
-    let lower = lowercase(word);
+    facts(word).institution_compound
+}
+
+fn ends_like_institution(lower: &str) -> bool {
     // "-ung" ends surnames too (Hartung, Jung): only long words count.
     INSTITUTION_ENDINGS_DE.iter().any(|e| {
         let stem = if *e == "ung" { 6 } else { 4 };
@@ -639,11 +652,14 @@ pub fn is_institution_compound(word: &str) -> bool {
 
 /// Whether a capitalised word is the head of a place or body name.
 pub fn is_non_person_head(word: &str) -> bool {
-    let lower = lowercase(word);
+    facts(word).non_person_head
+}
+
+fn is_non_person_head_lower(lower: &str) -> bool {
     let base = ["'s", "’s"]
         .iter()
         .find_map(|s| lower.strip_suffix(s))
-        .unwrap_or(&lower);
+        .unwrap_or(lower);
     non_person_heads().contains(base)
 }
 

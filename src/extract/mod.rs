@@ -57,7 +57,8 @@ const SHORT_QUOTE_WORDS: usize = 3;
 /// A short span in title case with no sentence punctuation names something
 /// ("Hochrangige Regierungskommission", "The Long Field"): not a quote.
 fn is_title_like(quote: &str) -> bool {
-    let words: Vec<&str> = quote.split_whitespace().collect();
+    // Long quotes are the common case: seven words are enough to tell.
+    let words: Vec<&str> = quote.split_whitespace().take(7).collect();
     if words.is_empty() || words.len() > 6 {
         return false;
     }
@@ -69,7 +70,7 @@ fn is_title_like(quote: &str) -> bool {
     // capitalises nouns, so "Das ist ein Skandal" has only one.
     let sentence_word = words
         .iter()
-        .any(|w| w.starts_with(char::is_lowercase) && !is_title_connective(&w.to_lowercase()));
+        .any(|w| w.starts_with(char::is_lowercase) && !is_title_connective(&lexicon::lowercase(w)));
     let content: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     !sentence_word
         && !content.is_empty()
@@ -245,7 +246,7 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         .chain(nested.into_iter().zip(nested_speakers))
         .filter(|(span, speaker)| {
             let q = &text[span.range.clone()];
-            let short = q.split_whitespace().count() <= SHORT_QUOTE_WORDS;
+            let short = q.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
             let scare_quote = short && speaker.is_none();
             !scare_quote
         })

@@ -11,12 +11,13 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_age_word, is_institution_compound, is_institution_head,
-    is_non_person_head, is_particle, is_particle_article, is_possessive, lowercase, role_gender,
+    Gender, facts, given_name, is_age_word, is_institution_compound, is_non_person_head,
+    is_particle, is_particle_article, is_possessive, lowercase, role_gender,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A person the text names.
@@ -249,15 +250,6 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
     out
 }
 
-/// The words of a run, initials with their period, for matching.
-fn run_words(text: &str, tokens: &[Token], run: &Run) -> Vec<String> {
-    tokens[run.start..run.end]
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| word(text, t).to_string())
-        .collect()
-}
-
 /// Indices of names by the key of one of their words, so that a word is
 /// compared only with the names it could be a form of. Comparing every
 /// run with every name made an article naming thousands of people
@@ -267,19 +259,32 @@ struct NameIndex(HashMap<String, Vec<usize>>);
 
 impl NameIndex {
     fn insert(&mut self, word: &str, i: usize) {
-        self.0.entry(name_key(word)).or_default().push(i);
+        self.0
+            .entry(name_key(word).into_owned())
+            .or_default()
+            .push(i);
     }
 
     /// The names whose indexed word `w` could be a form of, in order.
-    fn candidates(&self, w: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = base_forms(w)
-            .filter_map(|b| self.0.get(&name_key(b)))
-            .flatten()
+    /// Most words are forms of one indexed word at most: their list is
+    /// lent as it is (lists are in index order, as inserted).
+    fn candidates(&self, w: &str) -> Cow<'_, [usize]> {
+        let mut lists = base_forms(w).filter_map(|b| self.0.get(name_key(b).as_ref()));
+        let Some(first) = lists.next() else {
+            return Cow::Borrowed(&[]);
+        };
+        let Some(second) = lists.next() else {
+            return Cow::Borrowed(first);
+        };
+        let mut found: Vec<usize> = first
+            .iter()
+            .chain(second)
+            .chain(lists.flatten())
             .copied()
             .collect();
         found.sort_unstable();
         found.dedup();
-        found
+        Cow::Owned(found)
     }
 }
 
@@ -295,10 +300,10 @@ fn base_forms(w: &str) -> impl Iterator<Item = &str> {
 
 /// A word as people are looked up by: an Arabic article in lower case, so
 /// "Al-Qahtani" at a sentence start finds "al-Qahtani".
-fn name_key(w: &str) -> String {
+fn name_key(w: &str) -> Cow<'_, str> {
     match arabic_article(w) {
-        Some(article) => format!("{}{}", article.to_lowercase(), &w[article.len()..]),
-        None => w.to_string(),
+        Some(article) => Cow::Owned(format!("{}{}", article.to_lowercase(), &w[article.len()..])),
+        None => Cow::Borrowed(w),
     }
 }
 
@@ -346,7 +351,7 @@ fn arabic_article(w: &str) -> Option<&str> {
 
 /// Whether a run of a name and a surname's initial ends with that
 /// initial's period: "Swetlana K.".
-fn ends_in_press_initial(text: &str, tokens: &[Token], run: &Run, words: &[String]) -> bool {
+fn ends_in_press_initial(text: &str, tokens: &[Token], run: &Run, words: &[&str]) -> bool {
     let initial = words
         .last()
         .is_some_and(|w| w.chars().count() == 1 && is_initials(w));
@@ -359,10 +364,20 @@ fn ends_in_press_initial(text: &str, tokens: &[Token], run: &Run, words: &[Strin
 
 /// "W", "J.K": one capital letter, or several joined by periods.
 fn is_initials(w: &str) -> bool {
-    w.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    })
+    // Capital letters with a period between each two ("W", "J.K"); asked of
+    // every word, so read in one pass that stops at the first misfit.
+    let mut capital_next = true;
+    for c in w.chars() {
+        if capital_next {
+            if !c.is_uppercase() {
+                return false;
+            }
+        } else if c != '.' {
+            return false;
+        }
+        capital_next = !capital_next;
+    }
+    !capital_next
 }
 
 /// Whether the phrase ending just before token `comma` is headed by a role
@@ -494,9 +509,8 @@ fn gender_of_given_name(word: &str) -> Gender {
 /// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
 /// Hospital", "Hollmer Antriebstechnik".
 fn names_a_body(lang: Lang, last: &str) -> bool {
-    is_company_suffix(last)
-        || is_institution_head(last)
-        || (lang == Lang::De && is_institution_compound(last))
+    let f = facts(last);
+    is_company_suffix(last) || f.institution_head || (lang == Lang::De && f.institution_compound)
 }
 
 /// "Lankan-born", "Berlin-based", "Basque-born": an adjective, never part
@@ -521,7 +535,7 @@ fn evidence(
     lang: Lang,
     tokens: &[Token],
     run: &Run,
-    words: &[String],
+    words: &[&str],
 ) -> Option<(usize, Option<&'static str>)> {
     // The word before, passing over closing quote marks and a title's period.
     let mut p = run.start;
@@ -544,7 +558,7 @@ fn evidence(
     let closed = tokens
         .get(run.end)
         .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
-    let last = words.last().map(String::as_str).unwrap_or("");
+    let last = words.last().copied().unwrap_or("");
     if names_a_body(lang, last) {
         return None;
     }
@@ -591,7 +605,7 @@ fn evidence(
     if is_non_person_head(last) {
         return None;
     }
-    if let Some(k) = (0..words.len().saturating_sub(1)).find(|&k| given_name(&words[k]).is_some()) {
+    if let Some(k) = (0..words.len().saturating_sub(1)).find(|&k| given_name(words[k]).is_some()) {
         return Some((k, None));
     }
     if words.len() >= 2 {
@@ -664,7 +678,7 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Whether `words` end like the name `name` does: a suffix of it, the last
 /// word possibly in a genitive or possessive form.
-fn ends_like(words: &[String], name: &[String]) -> bool {
+fn ends_like<A: AsRef<str>, B: AsRef<str>>(words: &[A], name: &[B]) -> bool {
     if words.is_empty() || words.len() > name.len() {
         return false;
     }
@@ -675,26 +689,37 @@ fn ends_like(words: &[String], name: &[String]) -> bool {
     };
     init.iter()
         .zip(&name[offset..])
-        .all(|(a, b)| same_word(a, b))
-        && is_form_of(last, &name[name.len() - 1])
+        .all(|(a, b)| same_word(a.as_ref(), b.as_ref()))
+        && is_form_of(last.as_ref(), name[name.len() - 1].as_ref())
 }
 
 /// Find the people named in the segments of `text`.
 pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Pass 1: runs with evidence define people, longest names first so that
     // shorter forms fold into them.
-    let mut all_runs: Vec<(Run, Vec<String>)> = Vec::new();
+    // Every run's words in one list, each run holding its stretch of it:
+    // German capitalises every noun, so there are many runs.
+    let mut run_words: Vec<&str> = Vec::new();
+    let mut all_runs: Vec<(Run, Range<usize>)> = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
         for run in runs(text, seg.tokens, si) {
-            let words = run_words(text, seg.tokens, &run);
-            all_runs.push((run, words));
+            let from = run_words.len();
+            run_words.extend(
+                seg.tokens[run.start..run.end]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|t| word(text, t)),
+            );
+            all_runs.push((run, from..run_words.len()));
         }
     }
+    let words_of = |k: usize| &run_words[all_runs[k].1.clone()];
     // (run index, first word of the name, the name's words, role)
-    let mut evidenced: Vec<(usize, usize, Vec<String>, Option<&'static str>)> = Vec::new();
+    let mut evidenced: Vec<(usize, usize, Vec<&str>, Option<&'static str>)> = Vec::new();
     // Runs of two words or more without evidence: the tagger's to judge.
     let mut unsure: Vec<usize> = Vec::new();
-    for (k, (run, words)) in all_runs.iter().enumerate() {
+    for (k, (run, _)) in all_runs.iter().enumerate() {
+        let words = words_of(k);
         // A name ends in a word, not an initial ("Michael J" is cut short),
         // unless the initial stands for the surname, as German reports on
         // courts and crime write it: "Swetlana K.".
@@ -710,7 +735,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .start
                 .checked_sub(1)
                 .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
-            && !names_a_body(lang, words.last().map_or("", String::as_str))
+            && !names_a_body(lang, words.last().copied().unwrap_or(""))
         {
             unsure.push(k);
         }
@@ -719,7 +744,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let runs: Vec<&Run> = unsure.iter().map(|&k| &all_runs[k].0).collect();
         let tagged = tagged(text, lang, segments, &runs);
         for k in unsure {
-            let (run, words) = &all_runs[k];
+            let (run, words) = (&all_runs[k].0, words_of(k));
             // The last window that starts at or before the run.
             let i = tagged.partition_point(|((si, a, _), _)| (*si, *a) <= (run.segment, run.start));
             let sentence = i
@@ -741,7 +766,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Each distinct name once: a long article repeats the same few names
     // thousands of times, and comparing every candidate with every other
     // was quadratic.
-    let mut names: Vec<Vec<String>> = evidenced.iter().map(|e| e.2.clone()).collect();
+    let mut names: Vec<Vec<&str>> = evidenced.iter().map(|e| e.2.clone()).collect();
     names.sort();
     names.dedup();
     let mut names_by_last = NameIndex::default();
@@ -754,8 +779,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let words = &e.2;
         let cut = (1..words.len()).find(|&m| {
             names_by_last
-                .candidates(&words[m - 1])
-                .into_iter()
+                .candidates(words[m - 1])
+                .iter()
+                .copied()
                 .any(|i| {
                     let n = &names[i];
                     n.len() == m && words[m - 1] != n[m - 1] && ends_like(&words[..m], n)
@@ -776,7 +802,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let known = words.last().and_then(|last| {
             people_by_last
                 .candidates(last)
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|&i| ends_like(words, &people[i].words))
         });
         let idx = match known {
@@ -798,7 +825,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     for suffix in ["'s", "’s"] {
                         if let Some(stem) = w.strip_suffix(suffix) {
                             end -= suffix.len();
-                            *w = stem.to_string();
+                            *w = stem;
                             break;
                         }
                     }
@@ -806,10 +833,10 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 let span = word_tokens[*first].range.start..end;
                 people.push(Person {
                     name: text[span].to_string(),
-                    words: words.clone(),
+                    words: words.iter().map(|w| w.to_string()).collect(),
                     aliases: Vec::new(),
                     mentions: Vec::new(),
-                    gender: gender_of_given_name(&words[0]),
+                    gender: gender_of_given_name(words[0]),
                     roles: Vec::new(),
                     role_words: Vec::new(),
                 });
@@ -864,12 +891,16 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             by_first.insert(&p.words[0], i);
         }
     }
-    for (pos, (run, words)) in all_runs.iter().enumerate() {
+    let mut word_tokens: Vec<&Token> = Vec::new();
+    for (pos, (run, _)) in all_runs.iter().enumerate() {
+        let words = words_of(pos);
         let tokens = segments[run.segment].tokens;
-        let word_tokens: Vec<&Token> = tokens[run.start..run.end]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .collect();
+        word_tokens.clear();
+        word_tokens.extend(
+            tokens[run.start..run.end]
+                .iter()
+                .filter(|t| t.kind == Kind::Word),
+        );
         // Left to right, the longest stretch that ends like a known name:
         // "Kellers Plan" holds "Kellers", "Minister El Aissami" "El Aissami".
         // A title's gender picks among people who share a surname: "Mrs
@@ -897,8 +928,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 let mut exact = None;
                 let mut recent: Option<usize> = None;
                 let matching: Vec<usize> = by_last
-                    .candidates(&sub[sub.len() - 1])
-                    .into_iter()
+                    .candidates(sub[sub.len() - 1])
+                    .iter()
+                    .copied()
                     .filter(|&i| ends_like(sub, &people[i].words))
                     .collect();
                 let fitting = |i: &usize| title_gender.fits(people[*i].gender);
@@ -917,9 +949,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if words.len() != 1 {
                         return None;
                     }
-                    let first = by_first.candidates(&sub[0]);
-                    let mut first_named = first.into_iter().filter(|&i| {
-                        people[i].words.len() >= 2 && is_form_of(&sub[0], &people[i].words[0])
+                    let first = by_first.candidates(sub[0]);
+                    let mut first_named = first.iter().copied().filter(|&i| {
+                        people[i].words.len() >= 2 && is_form_of(sub[0], &people[i].words[0])
                     });
                     let one = first_named.next();
                     first_named.next().is_none().then_some(one).flatten()
@@ -960,6 +992,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
 
 #[cfg(test)]
 mod tests {
+    use super::is_initials;
     use crate::extract::extract_text;
 
     fn names(text: &str) -> Vec<(String, usize)> {
@@ -1067,6 +1100,16 @@ mod tests {
                 ("J.R. Ewing".to_string(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn initials_are_single_capitals_between_periods() {
+        for w in ["W", "J.K", "J.R", "É"] {
+            assert!(is_initials(w), "{w}");
+        }
+        for w in ["", "J.", ".K", "JK", "Jo", "j", "J..K", "J.k"] {
+            assert!(!is_initials(w), "{w}");
+        }
     }
 
     #[test]

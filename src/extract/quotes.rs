@@ -121,23 +121,13 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut carry_on = false;
     for (si, seg) in segments.iter().enumerate() {
-        let chars: Vec<(usize, char)> = text[seg.clone()]
-            .char_indices()
-            .map(|(i, c)| (seg.start + i, c))
-            .collect();
         let mut open: Option<(Style, usize, usize)> = None; // style, mark offset, text start
         let mut continuation = std::mem::take(&mut carry_on);
         // Straight marks that clearly open (space before, letter after)
         // inside a straight quote start a nested one: "… The "United
         // States" is …"; the matching closing mark does not end the outer.
         let mut inner_straight = 0usize;
-        for (k, &(pos, c)) in chars.iter().enumerate() {
-            // Only quotation marks open or close: skip the rest cheaply.
-            if !is_quote_mark(c) {
-                continue;
-            }
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|&(_, n)| n);
+        for Mark { pos, c, prev, next } in marks(text, seg.clone()) {
             let opener_flanked =
                 prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_alphanumeric);
             if c == '"' && matches!(open, Some((Style::Straight, _, _))) {
@@ -202,17 +192,63 @@ pub fn find(text: &str, segments: &[Range<usize>]) -> Vec<Span> {
     spans
 }
 
+/// A quotation mark and the characters either side of it.
+struct Mark {
+    pos: usize,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// Bytes that may begin a quotation mark, as a table: one load per byte.
+static MAY_START_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table
+};
+
+/// The quotation marks in `text[range]`, in order, each with its
+/// neighbours inside the range. Only a mark's bytes are looked at closely:
+/// every mark is ASCII or begins with 0xC2 («, ») or 0xE2 (the rest), so the
+/// rest of the text is passed over a byte at a time without decoding.
+fn marks(text: &str, range: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
+    let bytes = text.as_bytes();
+    let end = range.end.min(bytes.len());
+    let mut i = range.start;
+    std::iter::from_fn(move || {
+        while i < end {
+            let Some(skip) = bytes[i..end]
+                .iter()
+                .position(|&b| MAY_START_MARK[usize::from(b)])
+            else {
+                i = end;
+                return None;
+            };
+            let pos = i + skip;
+            // A lead byte: `pos` is a character boundary.
+            let c = text[pos..end].chars().next()?;
+            i = pos + c.len_utf8();
+            if is_quote_mark(c) {
+                return Some(Mark {
+                    pos,
+                    c,
+                    prev: text[range.start..pos].chars().next_back(),
+                    next: text[i..end].chars().next(),
+                });
+            }
+        }
+        None
+    })
+}
+
 /// Single-quoted passages inside a double quote ("… 'Is it true?' …").
 fn nested_in(text: &str, outer: &Span) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text[outer.range.clone()]
-        .char_indices()
-        .map(|(i, c)| (outer.range.start + i, c))
-        .collect();
     let mut out = Vec::new();
     let mut open: Option<(Style, usize)> = None;
-    for (k, &(pos, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
+    for Mark { pos, c, prev, next } in marks(text, outer.range.clone()) {
         match open {
             Some((style, mark)) if style.closed_by(c, prev, next) => {
                 let start = mark + text[mark..].chars().next().map_or(1, char::len_utf8);
@@ -247,6 +283,23 @@ mod tests {
             .iter()
             .map(|s| &text[s.range.clone()])
             .collect()
+    }
+
+    #[test]
+    fn marks_are_every_quotation_mark_with_its_neighbours_in_range() {
+        let text = "a „b“ – c «d» ‹e› ‚f‘ 'g' \"h\" ä’s";
+        let every: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| is_quote_mark(c))
+            .collect();
+        let found: Vec<(usize, char)> = marks(text, 0..text.len()).map(|m| (m.pos, m.c)).collect();
+        assert_eq!(found, every);
+        // Neighbours stop at the range: the mark at its start has none before.
+        let inner = text.find('„').unwrap_or(0);
+        let first = marks(text, inner..text.len()).next();
+        assert!(first.is_some_and(|m| m.prev.is_none() && m.next == Some('b')));
+        let last = marks(text, 0..text.len()).last();
+        assert!(last.is_some_and(|m| m.c == '’' && m.prev == Some('ä') && m.next == Some('s')));
     }
 
     #[test]

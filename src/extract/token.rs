@@ -58,8 +58,20 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;
     // About one token per five bytes of news text.
     let mut tokens = Vec::with_capacity(slice.len() / 5);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let bytes = slice.as_bytes();
+    // The character at byte `i` (a character boundary) and its width; ASCII
+    // without decoding, as most of any news text is.
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => slice[i..].chars().next(),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -72,29 +84,27 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        let mut end = start + c.len_utf8();
         if matches!(kind, Kind::Word | Kind::Number) {
-            while let Some(&(at, d)) = chars.peek() {
-                let after = at + d.len_utf8();
+            while let Some(d) = char_at(i) {
+                if d.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let after = i + d.len_utf8();
                 let inner_mark =
                     (kind == Kind::Number && matches!(d, ',' | '.')) || joins_inside_word(d);
                 let continues = d.is_alphanumeric()
                     || ('\u{300}'..='\u{36f}').contains(&d)
-                    || (inner_mark
-                        && slice[after..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric));
+                    || (inner_mark && char_at(after).is_some_and(char::is_alphanumeric));
                 if !continues {
                     break;
                 }
-                chars.next();
-                end = after;
+                i = after;
             }
         }
         tokens.push(Token {
             kind,
-            range: base + start..base + end,
+            range: base + start..base + i,
         });
     }
     tokens

@@ -318,9 +318,9 @@ impl Features {
             hashes.extend_from_slice(&row);
             // Each list on its own, so that rare combinations of lists
             // still count.
-            for b in 0..12u64 {
-                hashes.push(f(60 + b, u64::from(t.flags >> b & 1)));
-            }
+            let lists: [u64; 12] =
+                std::array::from_fn(|b| f(60 + b as u64, u64::from(t.flags >> b & 1)));
+            hashes.extend_from_slice(&lists);
             let name_bits = |x: TokenHashes| {
                 u64::from(
                     x.flags & (flag::GIVEN_MALE | flag::GIVEN_FEMALE | flag::FIRST_IN_NAME) != 0,
@@ -329,31 +329,34 @@ impl Features {
                     | u64::from(x.capitalised) << 3
             };
             let here = name_bits(t);
-            hashes.push(f(50, name_bits(p1)));
-            hashes.push(f(51, name_bits(n1)));
-            hashes.push(f(52, mix(name_bits(p1), here)));
-            hashes.push(f(53, mix(here, name_bits(n1))));
-            hashes.push(f(54, mix(mix(name_bits(p1), here), name_bits(n1))));
-            hashes.push(f(55, mix(here, u64::from(initial))));
-            hashes.push(f(56, mix(here, n1.lower)));
-            hashes.push(f(57, mix(p1.lower, here)));
-            hashes.push(f(58, u64::from(t.stem)));
             let seen = context.get(&t.lower).copied().unwrap_or(0);
-            hashes.push(f(80, u64::from(seen)));
-            hashes.push(f(81, mix(u64::from(seen), here)));
-            hashes.push(f(82, mix(u64::from(seen), u64::from(initial))));
             let spelled = u64::from(t.spelling);
-            hashes.push(f(90, spelled));
-            hashes.push(f(91, mix(spelled, here)));
-            hashes.push(f(92, mix(spelled, u64::from(initial))));
-            hashes.push(f(93, mix(spelled, u64::from(p1.spelling))));
-            hashes.push(f(94, mix(spelled, u64::from(n1.spelling))));
-            hashes.push(f(95, mix(t.suffix[2], t.shape)));
-            hashes.push(f(96, mix(p1.lower, n1.lower)));
-            hashes.push(f(97, n1.suffix[2]));
-            hashes.push(f(98, mix(mix(p2.shape, p1.shape), t.shape)));
-            hashes.push(f(99, mix(mix(t.shape, n1.shape), n2.shape)));
-            hashes.push(f(59, mix(u64::from(t.flags & !flag::NAME_LIKE), here)));
+            let rest = [
+                f(50, name_bits(p1)),
+                f(51, name_bits(n1)),
+                f(52, mix(name_bits(p1), here)),
+                f(53, mix(here, name_bits(n1))),
+                f(54, mix(mix(name_bits(p1), here), name_bits(n1))),
+                f(55, mix(here, u64::from(initial))),
+                f(56, mix(here, n1.lower)),
+                f(57, mix(p1.lower, here)),
+                f(58, u64::from(t.stem)),
+                f(80, u64::from(seen)),
+                f(81, mix(u64::from(seen), here)),
+                f(82, mix(u64::from(seen), u64::from(initial))),
+                f(90, spelled),
+                f(91, mix(spelled, here)),
+                f(92, mix(spelled, u64::from(initial))),
+                f(93, mix(spelled, u64::from(p1.spelling))),
+                f(94, mix(spelled, u64::from(n1.spelling))),
+                f(95, mix(t.suffix[2], t.shape)),
+                f(96, mix(p1.lower, n1.lower)),
+                f(97, n1.suffix[2]),
+                f(98, mix(mix(p2.shape, p1.shape), t.shape)),
+                f(99, mix(mix(t.shape, n1.shape), n2.shape)),
+                f(59, mix(u64::from(t.flags & !flag::NAME_LIKE), here)),
+            ];
+            hashes.extend_from_slice(&rest);
         }
         let words = toks.iter().map(|t| (t.lower, t.capitalised)).collect();
         Features { hashes, words }

@@ -189,16 +189,13 @@ impl Model {
     /// The first pass's score of each class for each token of a sentence.
     pub(crate) fn emission(&self, features: &Features) -> Vec<f32> {
         let mut emission = Vec::with_capacity(features.len() * CLASSES);
+        // Fixed-size rows: one bounds check a feature, and the compiler
+        // unrolls the sums.
+        let (rows, _) = self.emission.as_chunks::<CLASSES>();
         for i in 0..features.len() {
-            // Fixed-size rows: the compiler unrolls the sums.
             let mut sums = [0i32; CLASSES];
             for &h in features.of(i) {
-                let b = bucket(h, self.bits) * CLASSES;
-                let row = self
-                    .emission
-                    .get(b..b + CLASSES)
-                    .and_then(|r| <&[i16; CLASSES]>::try_from(r).ok());
-                if let Some(row) = row {
+                if let Some(row) = rows.get(bucket(h, self.bits)) {
                     for (s, w) in sums.iter_mut().zip(row) {
                         *s += i32::from(*w);
                     }
