@@ -174,11 +174,25 @@ impl Context<'_> {
         let comma = (from..tokens.len().min(from + 8))
             .take_while(|&j| tokens[j].kind != Kind::Quote && tokens[j].text(text) != ".")
             .find(|&j| tokens[j].text(text) == ",")?;
+        // Past titles, and an article with a role of its own: "die
+        // Erstautorin der Studie, die Meeresbiologin Dr. Noura Haddad".
         tokens
             .iter()
             .skip(comma + 1)
-            .take(4)
-            .find(|n| !facts(n.text(text)).title && n.text(text) != ".")
+            .take(6)
+            .find(|n| {
+                let w = n.text(text);
+                let f = facts(w);
+                let role_noun = f.role.is_some()
+                    || (self.lang == Lang::De
+                        && w.starts_with(char::is_uppercase)
+                        && is_person_noun_de(w)
+                        && self.person_at(n.range.start).is_none());
+                !(f.title
+                    || w == "."
+                    || role_noun
+                    || determiner_in(self.lang, w, f.determiner).is_some())
+            })
             .and_then(|n| self.person_at(n.range.start))
     }
 
@@ -196,8 +210,10 @@ impl Context<'_> {
             .count()
             .saturating_sub(1);
         let w = tokens[last_tok].text(self.text);
-        let last = self.people[p].words.last().map_or("", String::as_str);
-        let genitive = is_possessive(w) || (w.ends_with('s') && !last.ends_with('s') && w != last);
+        // A word of the name as it is ("Torres" of "Marisela Torres
+        // Abarca") is no genitive, whichever word it is.
+        let own_word = self.people[p].words.iter().any(|n| n == w);
+        let genitive = is_possessive(w) || (w.ends_with('s') && !own_word);
         genitive
             && tokens
                 .get(last_tok + 1)
@@ -463,19 +479,39 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         let before_start = before_start.max(floor.min(open_tok));
 
         let resolve = |r: Referent| ctx.resolve(r, q.open, earliest);
-        let mut found: Option<Option<usize>> = None;
+        // A question put to the speaker is the asker's, not the answerer's
+        // named after it: "Auf die Frage „Gehen Sie nach Hollywood?“ sagte
+        // sie: …", "asked the question "…"".
+        let asked = open_tok
+            .checked_sub(1)
+            .is_some_and(|b| matches!(&*lowercase(tokens[b].text(text)), "frage" | "question"));
+        let mut found: Option<Option<usize>> = asked.then_some(None);
 
         // After the quote: ", sagte El Aissami", ", Khan said", ", so Brandt".
         let after = after_tok..after_end;
         // Twelve tokens leave room for an owner and an apposition:
         // "…," Weil's spokeswoman, Anna Kruse, said; "…," Ms. Kamau, the
         // company's chief executive, said.
-        if let Some(c) = after.clone().take(12).find(|&i| is_cue(text, tokens, i)) {
+        if found.is_none()
+            && let Some(c) = after.clone().take(12).find(|&i| is_cue(text, tokens, i))
+        {
             let after_cue = ctx.referent_after_cue(tokens, c);
             // The subject before the verb: a name right after the quote
             // (whatever apposition follows it), else what ends at the verb.
-            let opening = (after_tok < c)
-                .then(|| ctx.referent_at(tokens, after_tok))
+            // German puts an auxiliary first and the participle last
+            // ("…“, hatte Oberstaatsanwalt Kemal Aydın in seinem Plädoyer
+            // gesagt"): the subject follows the auxiliary.
+            let subject_at = match next_word(text, tokens, after_tok) {
+                w if lang == Lang::De
+                    && w < c
+                    && tokens.get(w).is_some_and(|t| is_auxiliary_de(t.text(text))) =>
+                {
+                    w + 1
+                }
+                _ => after_tok,
+            };
+            let opening = (subject_at < c)
+                .then(|| ctx.referent_at(tokens, subject_at))
                 .flatten()
                 .filter(|r| matches!(r, Referent::Person(_)));
             let before_cue = opening.or_else(|| {
@@ -499,6 +535,23 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             {
                 // "…“, sagte die Behörde": a body spoke, not a person.
                 found = Some(None);
+            }
+        }
+        // A document quoted ("Darin hieß es: „…“", "Darin heißt es"): its
+        // author is the subject of the sentence before.
+        if found.is_none()
+            && lang == Lang::De
+            && let Some(c) = (before_start..open_tok).find(|&i| {
+                matches!(tokens[i].text(text), "hieß" | "heißt")
+                    && tokens.get(i + 1).is_some_and(|t| t.text(text) == "es")
+            })
+            && before_start > floor
+        {
+            let start = sentence_start(&seg.sentence, before_start - 1, floor);
+            if start < c
+                && let Some(Referent::Person(p)) = ctx.referent_at(tokens, start)
+            {
+                found = Some(Some(p));
             }
         }
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
@@ -574,6 +627,13 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 found = reported_speaker(ctx, segments, q.segment, open_tok).map(resolve);
             }
         }
+        // A paragraph that is a quote, introduced at the end of the
+        // paragraph before: "Sen. Teresa Delgado told colleagues:" or
+        // "Margaret Hegarty … described the effect on her family." Not when
+        // that paragraph ends in a quote (this one may go on from it).
+        if found.is_none() && open_tok == 0 && !q.continuation && q.segment > 0 {
+            found = introduced_before(ctx, segments, spans, qi).map(|r| r.and_then(resolve));
+        }
         // No cue: a quote that goes on from the previous one keeps its speaker.
         let speaker = match found {
             Some(s) => s,
@@ -608,6 +668,45 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         }
     }
     speakers
+}
+
+/// Who the paragraph before quote `qi` introduces as speaking, for a
+/// quote that opens its paragraph: the last sentence of that paragraph,
+/// read after the last quote in it, names them with a speech cue or a
+/// closing colon, or, in a paragraph after the headline, as its subject.
+/// `Some(None)` when it introduces someone unnamed.
+fn introduced_before(
+    ctx: &Context,
+    segments: &[SegmentInfo],
+    spans: &[Span],
+    qi: usize,
+) -> Option<Option<Referent>> {
+    let q = &spans[qi];
+    let prev = segments.get(q.segment.checked_sub(1)?)?;
+    let tokens = &prev.tokens;
+    let last = tokens.len().checked_sub(1)?;
+    // After the paragraph's last quote only: a paragraph that ends in a
+    // quote hands on its speaker the usual way.
+    let floor = qi
+        .checked_sub(1)
+        .map(|p| &spans[p])
+        .filter(|p| p.segment + 1 == q.segment)
+        .map_or(0, |p| tokens.partition_point(|t| t.range.start < p.close));
+    if floor > last {
+        return None;
+    }
+    let start = sentence_start(&prev.sentence, last, floor);
+    let colon = tokens[last].text(ctx.text) == ":";
+    if let Some(found) = speaker_in(ctx, tokens, start..last + 1, colon) {
+        return Some(found);
+    }
+    // The headline is no introduction: it names its subject, not a speaker.
+    if q.segment >= 2
+        && let Some(person @ Referent::Person(_)) = ctx.referent_at(tokens, start)
+    {
+        return Some(Some(person));
+    }
+    None
 }
 
 /// A quote's words for comparing with another: lower case, without the
@@ -657,6 +756,15 @@ fn is_person_noun_de(word: &str) -> bool {
     .iter()
     .any(|e| lower.ends_with(e));
     person_ending && !BODIES.iter().any(|b| lower.ends_with(b))
+}
+
+/// German auxiliaries that stand first in a clause whose participle ends
+/// it ("hatte … gesagt", "hat … erklärt").
+fn is_auxiliary_de(word: &str) -> bool {
+    matches!(
+        word,
+        "hat" | "hatte" | "habe" | "hätte" | "haben" | "hatten" | "ist" | "war" | "wird" | "würde"
+    )
 }
 
 /// Words that open a relative clause after a comma.
@@ -865,7 +973,19 @@ fn speaker_in(
     } else {
         people_before.next_back()
     };
-    let subject = person.or(before_cue.last()).copied();
+    // English: a role phrase right before the verb is its subject, whatever
+    // names stand further back: "… through his media aide, Kunle Bamidele,
+    // the governor said". Not one set off by a comma ("Kemp, the
+    // spokesman, said", where the name is the subject).
+    let role_at_verb = cue
+        .filter(|_| ctx.lang == Lang::En)
+        .and_then(|c| c.checked_sub(1))
+        .filter(|&b| b >= window.start && tokens[b].text(text) != ",")
+        .and_then(|b| ctx.referent_ending_at(tokens, b))
+        .filter(|r| matches!(r, Referent::Role(..)));
+    let subject = role_at_verb
+        .or(person.copied())
+        .or(before_cue.last().copied());
     if cue.is_none() {
         // No speech verb, only a colon or comma before the quote: only a
         // named person as the subject will do ("Trump, on Twitter, wrote,
@@ -959,6 +1079,85 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn a_quote_paragraph_is_introduced_by_the_paragraph_before() {
+        check(
+            "Senat\n\nSen. Teresa Delgado, a Democrat, told colleagues on the floor:\n\n\
+             \"Every teacher in this state knows what I am talking about.\"",
+            &[("Every teacher", Some("Teresa Delgado"))],
+        );
+        check(
+            "Court\n\nThe judge spoke first.\n\nMargaret Hegarty, a widow from Mallow, \
+             described the effect the theft had on her family.\n\n\"My husband and I saved \
+             that money over fifty years.\"",
+            &[("My husband", Some("Margaret Hegarty"))],
+        );
+        // "sie" is the writer: a noun in -in before her name gives her gender.
+        check(
+            "Nachruf\n\nDie Autorin Irmgard Lössl ist tot.\n\nDie Schriftstellerin Selin \
+             Karaca, die Lössl als ihre Mentorin bezeichnet, schrieb einen Nachruf. Darin \
+             schreibt sie:\n\n„Als ich zwanzig war, rechnete ich mit nichts.“",
+            &[("Als ich", Some("Selin Karaca"))],
+        );
+        // A paragraph that ends in a quote hands on nothing new: the next
+        // quote keeps that quote's speaker only by the usual rules.
+        check(
+            "Titel\n\nAnna Keller sagte: „Wir bleiben.“\n\n„Das ist sicher.“",
+            &[
+                ("Wir bleiben.", Some("Anna Keller")),
+                ("Das ist", Some("Anna Keller")),
+            ],
+        );
+    }
+
+    #[test]
+    fn first_surnames_auxiliaries_appositions_documents_and_questions_de() {
+        check(
+            "Mexiko\n\nSeine Witwe, die Lehrerin Marisela Torres Abarca, erhob Vorwürfe. \
+             „Sie haben ihm einen Knopf gegeben“, sagte Torres vor dem Institut.",
+            &[("Sie haben", Some("Marisela Torres Abarca"))],
+        );
+        check(
+            "Urteil\n\nDer Ankläger war Oberstaatsanwalt Kemal Aydın. „Die Geschädigten \
+             waren arm“, hatte Oberstaatsanwalt Kemal Aydın in seinem Plädoyer gesagt.",
+            &[("Die Geschädigten", Some("Kemal Aydın"))],
+        );
+        check(
+            "Studie\n\nDie Studie leitete Noura Haddad. „Wir waren skeptisch“, sagte die \
+             Erstautorin der Studie, die Meeresbiologin Dr. Noura Haddad.",
+            &[("Wir waren", Some("Noura Haddad"))],
+        );
+        check(
+            "Urteil\n\nBernd Hollerbach hatte eine Erklärung verlesen lassen. Darin hieß es: \
+             „Ich schäme mich zutiefst.“",
+            &[("Ich schäme", Some("Bernd Hollerbach"))],
+        );
+        check(
+            "Film\n\nDie Regisseurin Mira Stojanović gewann. Auf die Frage „Gehen Sie jetzt \
+             nach Hollywood?“ sagte sie: „Nach Favoriten vielleicht.“",
+            &[
+                ("Gehen Sie", None),
+                ("Nach Favoriten", Some("Mira Stojanović")),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_english_role_right_before_the_verb_is_its_subject() {
+        check(
+            "Vote\n\nShe defeated the incumbent governor, Babatunde Olawale of the APC. In a \
+             statement issued through his media aide, Kunle Bamidele, the governor said he \
+             would \"explore every legal option available\".",
+            &[("explore every", Some("Babatunde Olawale"))],
+        );
+        // Set off by commas, the role is an apposition and the name the subject.
+        check(
+            "Vote\n\nThe mayor, Sadiq Khan, was there. Tom Kemp, the spokesman, said \
+             \"we will look at it again\".",
+            &[("we will", Some("Tom Kemp"))],
+        );
     }
 
     #[test]

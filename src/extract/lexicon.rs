@@ -166,6 +166,9 @@ const ROLE_WORDS_EN: &str = "
     nurse teacher curator owner artist writer novelist poet musician pianist
     saxophonist historian engineer surgeon pharmacist shopkeeper chairperson midwife
     mother father daughter wife husband sister brother grandmother grandfather widow widower
+    sergeant lieutenant corporal colonel admiral marshal
+    dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
+    scotsman scotswoman welshman welshwoman
 ";
 
 /// Strip the German inflection endings a role noun may carry in running text
@@ -215,7 +218,10 @@ pub fn is_title(word: &str) -> bool {
 pub fn role_gender(word: &str) -> Gender {
     let lower = lowercase(word);
     let feminine_role = lower.ends_with("in") && role_of(&lower[..lower.len() - 2]).is_some();
+    // "-woman" and "-man" say it for any role: "Dutchwoman", "Frenchman".
+    let (woman, man) = (lower.ends_with("woman"), lower.ends_with("man"));
     if feminine_role
+        || woman
         || matches!(
             &*lower,
             "spokeswoman"
@@ -244,26 +250,28 @@ pub fn role_gender(word: &str) -> Gender {
         )
     {
         Gender::Female
-    } else if matches!(
-        &*lower,
-        "mr" | "herr"
-            | "spokesman"
-            | "chairman"
-            | "sir"
-            | "king"
-            | "prince"
-            | "lord"
-            | "father"
-            | "husband"
-            | "brother"
-            | "grandfather"
-            | "widower"
-            | "vater"
-            | "ehemann"
-            | "bruder"
-            | "witwer"
-            | "großvater"
-    ) {
+    } else if (man && role_of(&lower).is_some())
+        || matches!(
+            &*lower,
+            "mr" | "herr"
+                | "spokesman"
+                | "chairman"
+                | "sir"
+                | "king"
+                | "prince"
+                | "lord"
+                | "father"
+                | "husband"
+                | "brother"
+                | "grandfather"
+                | "widower"
+                | "vater"
+                | "ehemann"
+                | "bruder"
+                | "witwer"
+                | "großvater"
+        )
+    {
         Gender::Male
     } else {
         Gender::Unknown
@@ -573,6 +581,7 @@ const NON_PERSON_HEADS: &str = "
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post
     media airlines airways motors bank fund team club fc united wood woods forest hill
     hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
+    bureau kingdom republic emirates nations authority directorate
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

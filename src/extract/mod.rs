@@ -79,6 +79,18 @@ fn is_title_like(quote: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether a comma and a speech verb follow a closing mark at `close`:
+/// "…“, sagte Marchetti" says the words were someone's, however much they
+/// look like a title ("mit dem Rücken zur Wand").
+fn said_after(text: &str, close: usize) -> bool {
+    let Some(rest) = text[close..].trim_start().strip_prefix(',') else {
+        return false;
+    };
+    rest.split_whitespace().next().is_some_and(|w| {
+        lexicon::facts(w.trim_end_matches(|c: char| !c.is_alphanumeric())).speech_cue
+    })
+}
+
 /// Whether the word right before a quotation mark at `open` says that
 /// what follows is a name or a term, not someone's words: "the so-called
 /// "peace plan"", "sein neues Buch „Der Mann, der …“".
@@ -131,6 +143,13 @@ fn named_by_word_before(text: &str, open: usize) -> bool {
             | "play"
             | "opera"
             | "exhibition"
+            | "motto"
+            | "slogan"
+            | "initiative"
+            | "volksinitiative"
+            | "kampagne"
+            | "campaign"
+            | "hashtag"
     )
 }
 
@@ -191,7 +210,8 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // attribution so they do not cut the sentence around them in two.
     let (kept, dropped): (Vec<quotes::Span>, Vec<quotes::Span>) =
         quotes::find(text, segments).into_iter().partition(|s| {
-            !is_title_like(&text[s.range.clone()]) && !named_by_word_before(text, s.open)
+            (!is_title_like(&text[s.range.clone()]) || said_after(text, s.close))
+                && !named_by_word_before(text, s.open)
         });
     // A title's or term's marks hold no quotes either: what is nested in a
     // dropped span goes with it.
@@ -314,6 +334,19 @@ mod tests {
                 "Buch\n\nEr hat sein neues Buch „Der Mann, der den Osten verkaufte“ vorgestellt."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn words_said_are_quotes_however_titled_they_look_and_mottos_are_not() {
+        assert_eq!(
+            quotes("Lage\n\nDie Firmen stünden „mit dem Rücken zur Wand“, sagte Marchetti."),
+            vec!["mit dem Rücken zur Wand"]
+        );
+        assert!(quotes("Fest\n\nEs stand unter dem Motto „Wem gehört die Stadt?“.").is_empty());
+        assert!(
+            quotes("Wahl\n\nDie Volksinitiative «Bezahlbare Mieten für alle» scheiterte.")
+                .is_empty()
         );
     }
 

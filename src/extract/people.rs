@@ -409,14 +409,19 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
     if tokens.get(after).map(|t| word(text, t)) != Some(",") {
         return None;
     }
-    for t in tokens.iter().skip(after + 1).take(4) {
+    for (k, t) in tokens.iter().enumerate().skip(after + 1).take(4) {
         let w = word(text, t);
         // "Tomás Villanueva, whose daughter is …": the role is someone else's.
         if matches!(w, "who" | "whose" | "which" | "dessen" | "deren") {
             return None;
         }
         if let Some(role) = facts(w).role {
-            return Some(role);
+            // "… his media aide, Kunle Bamidele, the governor said": a role
+            // right before a speech verb is the subject of a new clause.
+            let verb_follows = tokens
+                .get(k + 1)
+                .is_some_and(|n| facts(word(text, n)).speech_cue);
+            return (!verb_follows).then_some(role);
         }
         let lower_word = t.kind == Kind::Word && w.starts_with(char::is_lowercase);
         if !lower_word {
@@ -505,6 +510,24 @@ fn gender_of_given_name(word: &str) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
+/// The gender a capitalised German noun for a person shows by its ending:
+/// "-in" ("Meeresbiologin", "Schriftstellerin"), "-frau" and "-mann".
+/// Nouns for bodies that end alike ("Redaktion", "Kabine") are too short
+/// or end otherwise; "-in" needs a stem of four letters.
+fn noun_gender_de(word: &str) -> Gender {
+    if !word.starts_with(char::is_uppercase) {
+        return Gender::Unknown;
+    }
+    let lower = lowercase(word);
+    if lower.ends_with("frau") || (lower.ends_with("in") && lower.chars().count() >= 6) {
+        Gender::Female
+    } else if lower.ends_with("mann") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 /// Whether a name ending in `last` names a company or an institution,
 /// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
 /// Hospital", "Hollmer Antriebstechnik".
@@ -516,8 +539,17 @@ fn names_a_body(lang: Lang, last: &str) -> bool {
 /// "Lankan-born", "Berlin-based", "Basque-born": an adjective, never part
 /// of a name (names keep a capital after their hyphens: "Adeyemi-Clarke").
 fn is_hyphenated_adjective(w: &str) -> bool {
-    w.rsplit_once('-')
-        .is_some_and(|(_, after)| after.starts_with(char::is_lowercase))
+    // Chinese and Korean given names write their second syllable in lower
+    // case ("Wen-chieh", "Ing-wen"): a short syllable is no adjective
+    // unless it is one of the words that make adjectives of names.
+    const HEADS: &[&str] = &[
+        "born", "based", "led", "backed", "owned", "run", "made", "bred", "raised", "trained",
+        "style", "era", "elect", "nahe",
+    ];
+    w.rsplit_once('-').is_some_and(|(_, after)| {
+        after.starts_with(char::is_lowercase)
+            && (after.chars().count() > 5 || after.ends_with('e') || HEADS.contains(&after))
+    })
 }
 
 /// Words that end the names of companies, never of people.
@@ -555,9 +587,14 @@ fn evidence(
     if p > 1 && word(text, &tokens[p - 1]) == "." && facts(word(text, &tokens[p - 2])).title {
         p -= 1;
     }
-    let closed = tokens
-        .get(run.end)
-        .is_none_or(|t| matches!(word(text, t), "," | "." | ";" | ")" | ":"));
+    // The apposition ends with the name, or goes on with where the person
+    // is from: "the incumbent governor, Babatunde Olawale of the APC".
+    let closed = tokens.get(run.end).is_none_or(|t| {
+        matches!(
+            word(text, t),
+            "," | "." | ";" | ")" | ":" | "of" | "from" | "von" | "aus"
+        )
+    });
     let last = words.last().copied().unwrap_or("");
     if names_a_body(lang, last) {
         return None;
@@ -693,6 +730,36 @@ fn ends_like<A: AsRef<str>, B: AsRef<str>>(words: &[A], name: &[B]) -> bool {
         && is_form_of(last.as_ref(), name[name.len() - 1].as_ref())
 }
 
+/// Whether `words` begin the longer name `name`, the last of them possibly
+/// in the genitive: "Kirsty" of "Kirsty Gallacher", "Rosa Elvira" of "Rosa
+/// Elvira Pechené".
+fn begins_name<S: AsRef<str>>(words: &[&str], name: &[S]) -> bool {
+    let Some((last, init)) = words.split_last() else {
+        return false;
+    };
+    name.len() > words.len()
+        && is_form_of(last, name[init.len()].as_ref())
+        && init.iter().zip(name).all(|(a, b)| *a == b.as_ref())
+}
+
+/// Whether `w` names someone by the first of two surnames, as Spanish and
+/// Portuguese names are shortened: "Suárez" for "Carla Suárez Melgar",
+/// "Salgados" for "Ernesto Salgado Ocampo". The name needs three words or
+/// more, and the word must be no given name ("Anna Maria Schmidt" is not
+/// "Maria") and no particle.
+fn is_first_surname_of<S: AsRef<str>>(w: &str, name: &[S]) -> bool {
+    let [.., first_surname, last] = name else {
+        return false;
+    };
+    let (first_surname, last) = (first_surname.as_ref(), last.as_ref());
+    name.len() >= 3
+        && first_surname.starts_with(char::is_uppercase)
+        && last.starts_with(char::is_uppercase)
+        && !is_particle(&first_surname.to_lowercase())
+        && given_name(first_surname).is_none()
+        && is_form_of(w, first_surname)
+}
+
 /// Find the people named in the segments of `text`.
 pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Pass 1: runs with evidence define people, longest names first so that
@@ -761,8 +828,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         evidenced.sort_by_key(|e| e.0);
     }
     // "Anna Kellers Büro" is Anna Keller's office when "Anna Keller" is
-    // named elsewhere: cut a candidate after a genitive that completes
-    // another candidate's name.
+    // named elsewhere, and so is "Kellers Büro": cut a candidate after a
+    // genitive of another candidate's name or of its surname.
     // Each distinct name once: a long article repeats the same few names
     // thousands of times, and comparing every candidate with every other
     // was quadratic.
@@ -784,7 +851,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .copied()
                 .any(|i| {
                     let n = &names[i];
-                    n.len() == m && words[m - 1] != n[m - 1] && ends_like(&words[..m], n)
+                    n.len() >= m && words[m - 1] != n[n.len() - 1] && ends_like(&words[..m], n)
                 })
         });
         if let Some(m) = cut {
@@ -795,6 +862,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     order.sort_by_key(|&e| std::cmp::Reverse(evidenced[e].2.len()));
     let mut people: Vec<Person> = Vec::new();
     let mut people_by_last = NameIndex::default();
+    let mut people_by_first_surname = NameIndex::default();
+    let mut people_by_first = NameIndex::default();
     for e in order {
         let (k, first, words, role) = &evidenced[e];
         let (run, _) = &all_runs[*k];
@@ -805,6 +874,34 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .iter()
                 .copied()
                 .find(|&i| ends_like(words, &people[i].words))
+                .or_else(|| {
+                    // Given names alone that begin one longer name.
+                    if words.len() < 2 || words.iter().any(|w| given_name(w).is_none()) {
+                        return None;
+                    }
+                    let mut begun = people_by_first
+                        .candidates(words[0])
+                        .iter()
+                        .copied()
+                        .filter(|&i| begins_name(words, &people[i].words))
+                        .collect::<Vec<usize>>()
+                        .into_iter();
+                    begun.next().filter(|_| begun.next().is_none())
+                })
+                .or_else(|| {
+                    let [only] = words.as_slice() else {
+                        return None;
+                    };
+                    let mut shortened = people_by_first_surname
+                        .candidates(only)
+                        .iter()
+                        .copied()
+                        .filter(|&i| is_first_surname_of(only, &people[i].words))
+                        .collect::<Vec<usize>>()
+                        .into_iter();
+                    // Only when it can be no one else.
+                    shortened.next().filter(|_| shortened.next().is_none())
+                })
         });
         let idx = match known {
             Some(i) => i,
@@ -843,6 +940,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 if let Some(last) = words.last() {
                     people_by_last.insert(last, people.len() - 1);
                 }
+                if let [.., first_surname, _] = words.as_slice()
+                    && words.len() >= 3
+                {
+                    people_by_first_surname.insert(first_surname, people.len() - 1);
+                }
+                if words.len() >= 2 {
+                    people_by_first.insert(words[0], people.len() - 1);
+                }
                 people.len() - 1
             }
         };
@@ -873,6 +978,15 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 };
             }
         }
+        // A German noun for a woman or a man right before the name, role or
+        // not: "die Schriftstellerin Selin Karaca", "der Feuerwehrmann …".
+        if lang == Lang::De && people[idx].gender == Gender::Unknown {
+            let noun = match first.checked_sub(1) {
+                Some(f) => words_of(*k).get(f).copied(),
+                None => run.start.checked_sub(1).map(|p| word(text, &tokens[p])),
+            };
+            people[idx].gender = noun.map_or(Gender::Unknown, noun_gender_de);
+        }
     }
     // Pass 2: every run that ends like a known name is a mention; a form
     // shared by several people goes to the one named most recently.
@@ -883,12 +997,18 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // people quadratic.
     let mut by_last = NameIndex::default();
     let mut by_first = NameIndex::default();
+    let mut by_first_surname = NameIndex::default();
     for (i, p) in people.iter().enumerate() {
         if let Some(last) = p.words.last() {
             by_last.insert(last, i);
         }
         if p.words.len() >= 2 {
             by_first.insert(&p.words[0], i);
+        }
+        if let [.., first_surname, _] = p.words.as_slice()
+            && p.words.len() >= 3
+        {
+            by_first_surname.insert(first_surname, i);
         }
     }
     let mut word_tokens: Vec<&Token> = Vec::new();
@@ -945,18 +1065,43 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 }
                 // A given name alone ("Kirsty told The Scottish Sun") is
                 // the one person whose full name begins with it.
+                // So are given names alone that begin a longer name ("Rosa
+                // Elvira" for "Rosa Elvira Pechené").
                 let by_given_name = || {
-                    if words.len() != 1 {
+                    let given = if sub.len() == 1 {
+                        words.len() == 1
+                    } else {
+                        sub.iter().all(|w| given_name(w).is_some())
+                    };
+                    if !given {
                         return None;
                     }
                     let first = by_first.candidates(sub[0]);
-                    let mut first_named = first.iter().copied().filter(|&i| {
-                        people[i].words.len() >= 2 && is_form_of(sub[0], &people[i].words[0])
-                    });
+                    let mut first_named = first
+                        .iter()
+                        .copied()
+                        .filter(|&i| begins_name(sub, &people[i].words));
                     let one = first_named.next();
                     first_named.next().is_none().then_some(one).flatten()
                 };
-                let Some(chosen) = exact.or(recent).or_else(by_given_name) else {
+                // The first of two surnames ("Suárez" for "Carla Suárez
+                // Melgar"): the one named most recently.
+                let by_first_surname = || {
+                    let [only] = sub else {
+                        return None;
+                    };
+                    by_first_surname
+                        .candidates(only)
+                        .iter()
+                        .copied()
+                        .filter(|&i| is_first_surname_of(only, &people[i].words))
+                        .max_by_key(|&i| last_seen[i])
+                };
+                let Some(chosen) = exact
+                    .or(recent)
+                    .or_else(by_given_name)
+                    .or_else(by_first_surname)
+                else {
                     continue;
                 };
                 matched = Some((m, chosen));
@@ -992,7 +1137,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_initials;
+    use super::{is_hyphenated_adjective, is_initials};
     use crate::extract::extract_text;
 
     fn names(text: &str) -> Vec<(String, usize)> {
@@ -1098,6 +1243,62 @@ mod tests {
                 ("George W. Bush".to_string(), 2),
                 ("J. K. Rowling".to_string(), 1),
                 ("J.R. Ewing".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_of_two_surnames_and_given_names_alone_are_the_full_name() {
+        let found = names(
+            "Bolivien\n\nDie Ministerin Carla Suárez Melgar verurteilte die Blockaden. \
+             Suárez sprach von Erpressung, die Kollegen Suárez’ schwiegen. Später kam \
+             Präsidentin Rosa Elvira Pechené. Von Rosa Elvira hörte man nichts.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Carla Suárez Melgar".to_string(), 3),
+                ("Rosa Elvira Pechené".to_string(), 2)
+            ]
+        );
+        // A middle given name is no surname.
+        let found = names("Wahl\n\nMinisterin Anna Maria Schmidt kam. Maria blieb zu Hause.");
+        assert_eq!(found, vec![("Anna Maria Schmidt".to_string(), 1)]);
+    }
+
+    #[test]
+    fn ranks_demonyms_bodies_and_chinese_given_names() {
+        let found = names(
+            "Final\n\nHer coach, the Dutchman Maarten van der Linde, watched. Detective \
+             Sergeant Colm O'Riordan of the National Economic Crime Bureau led the case. \
+             Jobs in the United Kingdom will go, said the filmmaker Hsu Wen-chieh.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Maarten van der Linde".to_string(), 1),
+                ("Colm O'Riordan".to_string(), 1),
+                ("Hsu Wen-chieh".to_string(), 1)
+            ]
+        );
+        // Adjectives made of names stay adjectives.
+        assert!(is_hyphenated_adjective("Lankan-born"));
+        assert!(is_hyphenated_adjective("SPD-nahe"));
+        assert!(is_hyphenated_adjective("CDU-geführte"));
+        assert!(!is_hyphenated_adjective("Wen-chieh"));
+    }
+
+    #[test]
+    fn a_genitive_surname_before_a_noun_is_its_owner() {
+        let found = names(
+            "Wahl\n\nMinisterpräsident Klaus Rademacher verlor. Rademachers Parteifreund, \
+             der Fraktionsvorsitzende Jörg Peplinski, forderte eine Analyse.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Klaus Rademacher".to_string(), 2),
+                ("Jörg Peplinski".to_string(), 1)
             ]
         );
     }
