@@ -730,6 +730,13 @@ fn ends_like<A: AsRef<str>, B: AsRef<str>>(words: &[A], name: &[B]) -> bool {
         && is_form_of(last.as_ref(), name[name.len() - 1].as_ref())
 }
 
+/// The one person `candidates` hold, if they hold exactly one: a short
+/// form is taken for a name only when it can be no one else.
+fn the_only(mut candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    let one = candidates.next()?;
+    candidates.next().is_none().then_some(one)
+}
+
 /// Whether `words` begin the longer name `name`, the last of them possibly
 /// in the genitive: "Kirsty" of "Kirsty Gallacher", "Rosa Elvira" of "Rosa
 /// Elvira Pechené".
@@ -879,28 +886,25 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if words.len() < 2 || words.iter().any(|w| given_name(w).is_none()) {
                         return None;
                     }
-                    let mut begun = people_by_first
-                        .candidates(words[0])
-                        .iter()
-                        .copied()
-                        .filter(|&i| begins_name(words, &people[i].words))
-                        .collect::<Vec<usize>>()
-                        .into_iter();
-                    begun.next().filter(|_| begun.next().is_none())
+                    the_only(
+                        people_by_first
+                            .candidates(words[0])
+                            .iter()
+                            .copied()
+                            .filter(|&i| begins_name(words, &people[i].words)),
+                    )
                 })
                 .or_else(|| {
                     let [only] = words.as_slice() else {
                         return None;
                     };
-                    let mut shortened = people_by_first_surname
-                        .candidates(only)
-                        .iter()
-                        .copied()
-                        .filter(|&i| is_first_surname_of(only, &people[i].words))
-                        .collect::<Vec<usize>>()
-                        .into_iter();
-                    // Only when it can be no one else.
-                    shortened.next().filter(|_| shortened.next().is_none())
+                    the_only(
+                        people_by_first_surname
+                            .candidates(only)
+                            .iter()
+                            .copied()
+                            .filter(|&i| is_first_surname_of(only, &people[i].words)),
+                    )
                 })
         });
         let idx = match known {
@@ -1076,13 +1080,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if !given {
                         return None;
                     }
-                    let first = by_first.candidates(sub[0]);
-                    let mut first_named = first
-                        .iter()
-                        .copied()
-                        .filter(|&i| begins_name(sub, &people[i].words));
-                    let one = first_named.next();
-                    first_named.next().is_none().then_some(one).flatten()
+                    the_only(
+                        by_first
+                            .candidates(sub[0])
+                            .iter()
+                            .copied()
+                            .filter(|&i| begins_name(sub, &people[i].words)),
+                    )
                 };
                 // The first of two surnames ("Suárez" for "Carla Suárez
                 // Melgar"): the one named most recently.
