@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 20);
+    assert_eq!(articles.len(), 64);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,8 +396,10 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-11-29 (people F1 0.906, quote F1 1.000,
-// attribution 0.928; 0.888 / 1.000 / 0.899 when first run), less 0.02.
-const PROBE_PEOPLE_FLOOR: f64 = 0.886;
-const PROBE_QUOTE_FLOOR: f64 = 0.98;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.908;
+// The probes' figures, 2026-12-02, all 64 articles (people F1 0.947, quote
+// F1 0.996, attribution 0.940), less 0.02. Probe 6 alone: 0.922 / 1.000 /
+// 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.944 / 0.993 / 0.919
+// (0.930 / 0.993 / 0.865 when first run, before the rules it led to).
+const PROBE_PEOPLE_FLOOR: f64 = 0.927;
+const PROBE_QUOTE_FLOOR: f64 = 0.976;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.92;

@@ -160,8 +160,18 @@ impl Context<'_> {
             };
             let noun = tokens.get(at + 1)?;
             let w = noun.text(self.text);
-            (noun.kind == Kind::Word && w.starts_with(char::is_uppercase) && is_person_noun_de(w))
-                .then_some(Referent::Pronoun(gender, noun.range.start))
+            if !(noun.kind == Kind::Word
+                && w.starts_with(char::is_uppercase)
+                && is_person_noun_de(w))
+            {
+                return None;
+            }
+            // Named in apposition: "sagte der Erste Bevollmächtigte der IG
+            // Metall Zwickau, Dirk Schwerdtfeger".
+            if let Some(p) = self.apposition_after(tokens, at + 1) {
+                return Some(Referent::Person(p));
+            }
+            Some(Referent::Pronoun(gender, noun.range.start))
         })
     }
 
@@ -492,8 +502,12 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // Twelve tokens leave room for an owner and an apposition:
         // "…," Weil's spokeswoman, Anna Kruse, said; "…," Ms. Kamau, the
         // company's chief executive, said.
+        // German may hold the verb back to the end of a long clause ("…“,
+        // wird Kroonvelt-Chef Maarten van der Heijden in einer Mitteilung
+        // des Unternehmens zitiert").
+        let reach = if lang == Lang::De { 16 } else { 12 };
         if found.is_none()
-            && let Some(c) = after.clone().take(12).find(|&i| is_cue(text, tokens, i))
+            && let Some(c) = after.clone().take(reach).find(|&i| is_cue(text, tokens, i))
         {
             let after_cue = ctx.referent_after_cue(tokens, c);
             // The subject before the verb: a name right after the quote
@@ -1141,6 +1155,20 @@ mod tests {
                 ("Gehen Sie", None),
                 ("Nach Favoriten", Some("Mira Stojanović")),
             ],
+        );
+    }
+
+    #[test]
+    fn german_speakers_in_apposition_to_a_noun_and_at_the_end_of_a_long_clause() {
+        check(
+            "Werk\n\nAgnieszka Lewandowska-Franke sprach zuerst. „Wir werden kämpfen“, sagte der \
+             Erste Bevollmächtigte der IG Metall Zwickau, Dirk Schwerdtfeger.",
+            &[("Wir werden", Some("Dirk Schwerdtfeger"))],
+        );
+        check(
+            "Werk\n\nDer Konzern schließt das Werk. „Die Nachfrage ist eingebrochen“, wird \
+             Kroonvelt-Chef Maarten van der Heijden in einer Mitteilung des Unternehmens zitiert.",
+            &[("Die Nachfrage", Some("Maarten van der Heijden"))],
         );
     }
 

@@ -226,12 +226,22 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                 {
                     k += 1;
                 }
-                // "von der Universität Kassel" names where someone works.
+                // "von der Universität Kassel" names where someone works,
+                // and so does "von der Eidgenössischen Forschungsanstalt":
+                // the capitalised words after the particle are read to the
+                // end for an institution.
                 if !name_word(k) {
                     break;
                 }
-                let w = word(text, &tokens[k]);
-                if is_non_person_head(w) || is_institution_compound(w) {
+                let institution =
+                    (k..tokens.len())
+                        .take_while(|&n| name_word(n))
+                        .take(4)
+                        .any(|n| {
+                            let w = word(text, &tokens[n]);
+                            is_non_person_head(w) || is_institution_compound(w)
+                        });
+                if institution {
                     break;
                 }
                 j = k + 1;
@@ -518,8 +528,26 @@ fn noun_gender_de(word: &str) -> Gender {
     if !word.starts_with(char::is_uppercase) {
         return Gender::Unknown;
     }
+    const NOT_PEOPLE: &[&str] = &[
+        "magazin",
+        "termin",
+        "benzin",
+        "medizin",
+        "kamin",
+        "disziplin",
+        "vitamin",
+        "delfin",
+        "berlin",
+        "turin",
+        "dublin",
+        "pekin",
+    ];
     let lower = lowercase(word);
-    if lower.ends_with("frau") || (lower.ends_with("in") && lower.chars().count() >= 6) {
+    let feminine = lower.ends_with("in")
+        && lower.chars().count() >= 6
+        && !lower.ends_with("ein")
+        && !NOT_PEOPLE.iter().any(|n| lower.ends_with(n));
+    if lower.ends_with("frau") || feminine {
         Gender::Female
     } else if lower.ends_with("mann") {
         Gender::Male
@@ -644,6 +672,16 @@ fn evidence(
     }
     if let Some(k) = (0..words.len().saturating_sub(1)).find(|&k| given_name(words[k]).is_some()) {
         return Some((k, None));
+    }
+    // German: a noun for a woman or a man before a full name, role or not,
+    // is part of the run (every noun has a capital): "die Wiener
+    // Schriftstellerin Elif Şahinbaş", "Schuldezernentin Hatice
+    // Güler-Baumann".
+    if lang == Lang::De
+        && let Some(k) = (0..words.len().saturating_sub(2))
+            .find(|&k| noun_gender_de(words[k]) != Gender::Unknown)
+    {
+        return Some((k + 1, None));
     }
     if words.len() >= 2 {
         if let Some(role) = role_after_comma(text, tokens, run.end) {
@@ -1290,6 +1328,23 @@ mod tests {
         assert!(is_hyphenated_adjective("SPD-nahe"));
         assert!(is_hyphenated_adjective("CDU-geführte"));
         assert!(!is_hyphenated_adjective("Wen-chieh"));
+    }
+
+    #[test]
+    fn german_nouns_for_women_and_men_open_names_and_institutions_end_them() {
+        let found = names(
+            "Nachruf\n\nDie Wiener Schriftstellerin Elif Şahinbaş trauert. Schuldezernentin \
+             Hatice Güler-Baumann schwieg. Dr. Anna-Lena Gsponer von der Eidgenössischen \
+             Forschungsanstalt erklärte es. Der Verein Borussia Dortmund spielte.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Elif Şahinbaş".to_string(), 1),
+                ("Hatice Güler-Baumann".to_string(), 1),
+                ("Anna-Lena Gsponer".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
