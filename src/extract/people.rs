@@ -279,6 +279,9 @@ impl NameIndex {
     /// Most words are forms of one indexed word at most: their list is
     /// lent as it is (lists are in index order, as inserted).
     fn candidates(&self, w: &str) -> Cow<'_, [usize]> {
+        if self.0.is_empty() {
+            return Cow::Borrowed(&[]);
+        }
         let mut lists = base_forms(w).filter_map(|b| self.0.get(name_key(b).as_ref()));
         let Some(first) = lists.next() else {
             return Cow::Borrowed(&[]);
@@ -542,14 +545,21 @@ fn noun_gender_de(word: &str) -> Gender {
         "dublin",
         "pekin",
     ];
-    let lower = lowercase(word);
-    let feminine = lower.ends_with("in")
-        && lower.chars().count() >= 6
-        && !lower.ends_with("ein")
-        && !NOT_PEOPLE.iter().any(|n| lower.ends_with(n));
-    if lower.ends_with("frau") || feminine {
+    // Asked of every capitalised German word in a run: compared in place,
+    // without a lower-case copy (only the first letter is a capital).
+    let ends_in = |suffix: &str| {
+        word.len()
+            .checked_sub(suffix.len())
+            .and_then(|at| word.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
+    let feminine = ends_in("in")
+        && word.chars().count() >= 6
+        && !ends_in("ein")
+        && !NOT_PEOPLE.iter().any(|n| ends_in(n));
+    if ends_in("frau") || feminine {
         Gender::Female
-    } else if lower.ends_with("mann") {
+    } else if ends_in("mann") {
         Gender::Male
     } else {
         Gender::Unknown
