@@ -582,6 +582,7 @@ const NON_PERSON_HEADS: &str = "
     media airlines airways motors bank fund team club fc united wood woods forest hill
     hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
     bureau kingdom republic emirates nations authority directorate
+    solutions systems technologies industries enterprises consulting advisory peninsula
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

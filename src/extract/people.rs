@@ -503,6 +503,26 @@ fn is_agent_noun(word: &str) -> bool {
         "comment",
         "payment",
         "development",
+        // Bodies, firms and works, not people: "the broadcaster Radio
+        // Dabanga", "the thriller Night Shift".
+        "broadcaster",
+        "retailer",
+        "carrier",
+        "manufacturer",
+        "supplier",
+        "provider",
+        "insurer",
+        "lender",
+        "operator",
+        "publisher",
+        "newspaper",
+        "thriller",
+        "blockbuster",
+        "restaurant",
+        "tanker",
+        "freighter",
+        "helicopter",
+        "computer",
     ];
     word.len() >= 5
         && word.chars().all(|c| c.is_lowercase() || c == '-')
@@ -1355,6 +1375,16 @@ mod tests {
                 ("Anna-Lena Gsponer".to_string(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn bodies_firms_and_works_after_a_noun_for_them_are_not_people() {
+        let found = names(
+            "Cholera\n\nA farmer told the broadcaster Radio Dabanga about it. Money went to \
+             Clearwater Clinical Solutions. She starred in the thriller Night Shift, and \
+             fossils came from the Iberian Peninsula, said the librarian Tomasz Wrona.",
+        );
+        assert_eq!(found, vec![("Tomasz Wrona".to_string(), 1)]);
     }
 
     #[test]
