@@ -396,10 +396,10 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-02, all 64 articles (people F1 0.947, quote
-// F1 0.996, attribution 0.940), less 0.02. Probe 6 alone: 0.922 / 1.000 /
-// 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.944 / 0.993 / 0.919
+// The probes' figures, 2026-12-02, all 64 articles (people F1 0.953, quote
+// F1 0.996, attribution 0.942), less 0.02. Probe 6 alone: 0.922 / 1.000 /
+// 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.962 / 0.993 / 0.926
 // (0.930 / 0.993 / 0.865 when first run, before the rules it led to).
-const PROBE_PEOPLE_FLOOR: f64 = 0.927;
+const PROBE_PEOPLE_FLOOR: f64 = 0.933;
 const PROBE_QUOTE_FLOOR: f64 = 0.976;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.92;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.922;
