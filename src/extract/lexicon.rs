@@ -140,7 +140,7 @@ const ROLE_ENDINGS_DE: &str = "
     astronomin arzt ärztin spieler spielerin kapitän kapitänin dirigent dirigentin
     virologe virologin gesandter konsul konsulin kardinal polizist polizistin ermittler
     ermittlerin staatssekretär staatssekretärin beauftragte beauftragter stadträtin
-    stadtrat rektor rektorin dekan dekanin
+    stadtrat rektor rektorin dekan dekanin koordinator koordinatorin
     regisseur regisseurin intendant intendantin dramaturg dramaturgin kurator kuratorin
     pfleger pflegerin lehrer lehrerin künstler künstlerin musiker musikerin komponist
     komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt

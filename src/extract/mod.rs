@@ -91,6 +91,19 @@ fn said_after(text: &str, close: usize) -> bool {
     })
 }
 
+/// Whether a year in brackets follows a closing mark at `close`, as a work's
+/// title has it: "„Schwarzes Wasser, weißes Haus“ (1981)", ""Night Shift"
+/// (2019)".
+fn dated_after(text: &str, close: usize) -> bool {
+    text[close..]
+        .trim_start()
+        .strip_prefix('(')
+        .is_some_and(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 4 && rest[4..].starts_with([')', ',', ';'])
+        })
+}
+
 /// Whether the word right before a quotation mark at `open` says that
 /// what follows is a name or a term, not someone's words: "the so-called
 /// "peace plan"", "sein neues Buch „Der Mann, der …“".
@@ -212,6 +225,7 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         quotes::find(text, segments).into_iter().partition(|s| {
             (!is_title_like(&text[s.range.clone()]) || said_after(text, s.close))
                 && !named_by_word_before(text, s.open)
+                && !dated_after(text, s.close)
         });
     // A title's or term's marks hold no quotes either: what is nested in a
     // dropped span goes with it.
@@ -347,6 +361,18 @@ mod tests {
         assert!(
             quotes("Wahl\n\nDie Volksinitiative «Bezahlbare Mieten für alle» scheiterte.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quote_with_a_year_in_brackets_is_a_title() {
+        assert!(
+            quotes("Nachruf\n\nEs folgten „Schwarzes Wasser, weißes Haus“ (1981) und mehr.")
+                .is_empty()
+        );
+        assert_eq!(
+            quotes("Wahl\n\n„Wir haben gewonnen, und das bleibt so“ (sagte er) im Saal."),
+            vec!["Wir haben gewonnen, und das bleibt so"]
         );
     }
 

@@ -586,6 +586,16 @@ fn noun_gender_de(word: &str) -> Gender {
     }
 }
 
+/// Whether a run of words is a place named head first: "Lake Louise",
+/// "Mount Kenya", "Cape Town", "Sri Lanka".
+fn opens_a_place(words: &[&str]) -> bool {
+    words.len() >= 2
+        && matches!(
+            words[0],
+            "Lake" | "Mount" | "Mt" | "Cape" | "Fort" | "Sri" | "Lago" | "Puerto"
+        )
+}
+
 /// Whether a name ending in `last` names a company or an institution,
 /// whatever stands before it: "Brightwater Inc", "Meyer GmbH", "General
 /// Hospital", "Hollmer Antriebstechnik".
@@ -654,7 +664,7 @@ fn evidence(
         )
     });
     let last = words.last().copied().unwrap_or("");
-    if names_a_body(lang, last) {
+    if names_a_body(lang, last) || opens_a_place(words) {
         return None;
     }
     // A word right before a title or role is part of it, not a name:
@@ -749,6 +759,17 @@ fn evidence(
             if relative || described {
                 return Some((0, None));
             }
+        }
+        // English: a full name and the body someone belongs to, "Park
+        // Dong-gyu of the Korea Astronomy and Space Science Institute",
+        // "Chiamaka Eze-Nwosu of the Peoples Democratic Party". The names
+        // of bodies and places ending in a head word were ruled out above.
+        if lang == Lang::En
+            && words.len() >= 2
+            && next(0).is_some_and(|t| word(text, t) == "of")
+            && next(1).is_some_and(|t| word(text, t) == "the")
+        {
+            return Some((0, None));
         }
         // A full name right before a speech verb that introduces a quote:
         // "Kino Gabriel said, “…".
@@ -878,6 +899,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .checked_sub(1)
                 .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
+            && !opens_a_place(words)
         {
             unsure.push(k);
         }
@@ -1385,6 +1407,27 @@ mod tests {
              fossils came from the Iberian Peninsula, said the librarian Tomasz Wrona.",
         );
         assert_eq!(found, vec![("Tomasz Wrona".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_name_of_the_body_one_belongs_to_and_places_named_head_first() {
+        let found = names(
+            "Vote\n\nOgunleye won ahead of Chiamaka Eze-Nwosu of the Peoples Democratic \
+             Party. Park Dong-gyu of the Korea Astronomy Institute was glad. The race in Lake \
+             Louise went to Sri Lanka's hero.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Chiamaka Eze-Nwosu".to_string(), 1),
+                ("Park Dong-gyu".to_string(), 1)
+            ]
+        );
+        let found = names(
+            "Brasilien\n\nDie Koordinatorin der Munduruku-Frauenvereinigung, Ivanice Poxo \
+             Munduruku, dämpfte die Erwartungen.",
+        );
+        assert_eq!(found, vec![("Ivanice Poxo Munduruku".to_string(), 1)]);
     }
 
     #[test]
