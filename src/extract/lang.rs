@@ -14,12 +14,25 @@ const LONGEST: usize = 5;
 /// How many short words are enough to tell.
 const SAMPLE_WORDS: usize = 5000;
 
-/// The language of `text`: whichever language's commonest function words
-/// occur more often. English wins a tie (there is nothing to go on either way).
-pub fn detect(text: &str) -> Lang {
-    let (mut de, mut en, mut seen) = (0usize, 0usize, 0usize);
-    let mut buf = [0u8; LONGEST];
-    let mut tally = |word: &[u8]| {
+/// Counts of German and English function words.
+#[derive(Default)]
+struct Tally {
+    de: usize,
+    en: usize,
+}
+
+impl Tally {
+    fn lang(&self) -> Lang {
+        if self.de > self.en {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Counts one word of at most [`LONGEST`] bytes.
+    fn add(&mut self, word: &[u8]) {
+        let mut buf = [0u8; LONGEST];
         // Lower-casing ASCII is enough: "ü" is never the first letter.
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word);
@@ -27,15 +40,34 @@ pub fn detect(text: &str) -> Lang {
         match &*lower {
             b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den" | b"sich"
             | b"auf" | b"f\xc3\xbcr" | b"ein" | b"eine" | b"dem" | b"des" | b"von" | b"sie"
-            | b"er" | b"wird" | b"auch" => de += 1,
+            | b"er" | b"wird" | b"auch" => self.de += 1,
             b"the" | b"and" | b"is" | b"of" | b"to" | b"in" | b"that" | b"it" | b"was" | b"for"
             | b"with" | b"on" | b"as" | b"he" | b"she" | b"by" | b"at" | b"from" | b"his"
-            | b"her" => en += 1,
+            | b"her" => self.en += 1,
             _ => {}
         }
-    };
+    }
+}
+
+/// The language of words already split from a text (extraction has its
+/// tokens, so it need not read the text a second time): as [`detect`].
+pub fn detect_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Lang {
+    let mut tally = Tally::default();
+    words
+        .into_iter()
+        .filter(|w| (1..=LONGEST).contains(&w.len()))
+        .take(SAMPLE_WORDS)
+        .for_each(|w| tally.add(w.as_bytes()));
+    tally.lang()
+}
+
+/// The language of `text`: whichever language's commonest function words
+/// occur more often. English wins a tie (there is nothing to go on either way).
+pub fn detect(text: &str) -> Lang {
+    let mut tally = Tally::default();
+    let mut seen = 0usize;
     // Words are runs of letters. Bytes are read one by one and only
-    // non-ASCII ones decoded: this runs over every article.
+    // non-ASCII ones decoded.
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -51,7 +83,7 @@ pub fn detect(text: &str) -> Lang {
         };
         if !letter {
             if (1..=LONGEST).contains(&(i - start)) {
-                tally(&bytes[start..i]);
+                tally.add(&bytes[start..i]);
                 seen += 1;
             }
             start = i + width;
@@ -59,14 +91,33 @@ pub fn detect(text: &str) -> Lang {
         i += width;
     }
     if seen < SAMPLE_WORDS && (1..=LONGEST).contains(&(bytes.len() - start)) {
-        tally(&bytes[start..]);
+        tally.add(&bytes[start..]);
     }
-    if de > en { Lang::De } else { Lang::En }
+    tally.lang()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_split_already_tell_the_same() {
+        let de = [
+            "Der",
+            "Präsident",
+            "betonte",
+            ",",
+            "dass",
+            "die",
+            "Lage",
+            "ernst",
+            "ist",
+        ];
+        assert_eq!(detect_words(de), Lang::De);
+        let en = ["The", "mayor", "said", "that", "the", "plan", "was", "good"];
+        assert_eq!(detect_words(en), Lang::En);
+        assert_eq!(detect_words([]), Lang::En);
+    }
 
     #[test]
     fn tells_german_from_english() {
