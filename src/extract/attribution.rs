@@ -158,7 +158,12 @@ impl Context<'_> {
                 "die" => Gender::Female,
                 _ => return None,
             };
-            let noun = tokens.get(at + 1)?;
+            // Past adjectives: "der frühere Banker".
+            let noun_at = (at + 1..tokens.len().min(at + 4)).find(|&k| {
+                let t = &tokens[k];
+                !(t.kind == Kind::Word && t.text(self.text).starts_with(char::is_lowercase))
+            })?;
+            let noun = tokens.get(noun_at)?;
             let w = noun.text(self.text);
             if !(noun.kind == Kind::Word
                 && w.starts_with(char::is_uppercase)
@@ -168,7 +173,7 @@ impl Context<'_> {
             }
             // Named in apposition: "sagte der Erste Bevollmächtigte der IG
             // Metall Zwickau, Dirk Schwerdtfeger".
-            if let Some(p) = self.apposition_after(tokens, at + 1) {
+            if let Some(p) = self.apposition_after(tokens, noun_at) {
                 return Some(Referent::Person(p));
             }
             Some(Referent::Pronoun(gender, noun.range.start))
@@ -289,7 +294,14 @@ impl Context<'_> {
             let between = &self.text[r.end.min(nearest.start)..nearest.start];
             !between.contains(['\n', '!', '?']) && !between.contains(". ")
         };
-        let possessive = |r: &Range<usize>| is_possessive(&self.text[r.clone()]);
+        // English possessives, and German genitives ("Asmussens Verteidiger
+        // Benedikt Lorenzen"): the last word is no word of the name as it is.
+        let possessive = |r: &Range<usize>, q: usize| {
+            let form = &self.text[r.clone()];
+            let last = form.rsplit(' ').next().unwrap_or(form);
+            is_possessive(form)
+                || (last.ends_with('s') && !self.people[q].words.iter().any(|w| w == last))
+        };
         // Earliest first.
         let mut sentence: Vec<&(Range<usize>, usize)> =
             candidates().take_while(|(r, _)| same_sentence(r)).collect();
@@ -298,9 +310,9 @@ impl Context<'_> {
         let exact = sentence
             .iter()
             .filter(|(_, q)| known(*q))
-            .find(|(r, _)| !possessive(r))
+            .find(|(r, q)| !possessive(r, *q))
             .or_else(|| sentence.iter().find(|(_, q)| known(*q)));
-        let subject = sentence.iter().find(|(r, _)| !possessive(r));
+        let subject = sentence.iter().find(|(r, q)| !possessive(r, *q));
         exact.or(subject).map_or(Some(*p), |(_, q)| Some(*q))
     }
 
@@ -1046,7 +1058,11 @@ fn is_prepositional_cue(text: &str, tokens: &[Token], c: usize) -> bool {
 /// Where the referent of the cue at `c` starts: the next word, past "to"
 /// in "according to".
 fn after_cue_word(text: &str, tokens: &[Token], c: usize) -> usize {
-    let next = next_word(text, tokens, c + 1);
+    let mut next = next_word(text, tokens, c + 1);
+    // "äußerte sich der frühere Banker": past the reflexive.
+    if tokens.get(next).is_some_and(|t| t.text(text) == "sich") {
+        next = next_word(text, tokens, next + 1);
+    }
     let cue = lowercase(tokens[c].text(text));
     if &*cue == "according" && tokens.get(next).is_some_and(|t| t.text(text) == "to") {
         next + 1
@@ -1169,6 +1185,21 @@ mod tests {
             "Werk\n\nDer Konzern schließt das Werk. „Die Nachfrage ist eingebrochen“, wird \
              Kroonvelt-Chef Maarten van der Heijden in einer Mitteilung des Unternehmens zitiert.",
             &[("Die Nachfrage", Some("Maarten van der Heijden"))],
+        );
+    }
+
+    #[test]
+    fn reflexives_after_the_verb_and_german_genitives_before_a_role() {
+        check(
+            "Urteil\n\nDer Banker Friedrich Asmussen schwieg lange. Erst zuletzt äußerte sich \
+             der frühere Banker: »Ich habe Fehler gemacht.«",
+            &[("Ich habe", Some("Friedrich Asmussen"))],
+        );
+        check(
+            "Urteil\n\nDer Banker Friedrich Asmussen wurde verurteilt. Asmussens Verteidiger \
+             Benedikt Lorenzen kündigte Revision an. »Das Gericht wollte ein Exempel«, sagte \
+             der Anwalt.",
+            &[("Das Gericht", Some("Benedikt Lorenzen"))],
         );
     }
 

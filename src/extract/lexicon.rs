@@ -140,7 +140,7 @@ const ROLE_ENDINGS_DE: &str = "
     astronomin arzt ärztin spieler spielerin kapitän kapitänin dirigent dirigentin
     virologe virologin gesandter konsul konsulin kardinal polizist polizistin ermittler
     ermittlerin staatssekretär staatssekretärin beauftragte beauftragter stadträtin
-    stadtrat rektor rektorin dekan dekanin koordinator koordinatorin
+    stadtrat rektor rektorin dekan dekanin koordinator koordinatorin verteidiger verteidigerin
     regisseur regisseurin intendant intendantin dramaturg dramaturgin kurator kuratorin
     pfleger pflegerin lehrer lehrerin künstler künstlerin musiker musikerin komponist
     komponistin ingenieur ingenieurin unternehmer unternehmerin inhaber inhaberin landwirt
@@ -583,6 +583,9 @@ const NON_PERSON_HEADS: &str = "
     hills bay harbour harbor port side fairgrounds grounds heights gardens springs falls canal
     bureau kingdom republic emirates nations authority directorate
     solutions systems technologies industries enterprises consulting advisory peninsula
+    universidad universidade università université universitat instituto fundación fundação
+    ministerio banco colegio escuela partido frente movimiento asociación confederación
+    sindicato federación tribunal consejo
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

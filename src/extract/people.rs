@@ -1428,6 +1428,9 @@ mod tests {
              Munduruku, dämpfte die Erwartungen.",
         );
         assert_eq!(found, vec![("Ivanice Poxo Munduruku".to_string(), 1)]);
+        let found =
+            names("Chile\n\nDie Ökonomin Paula Huenchumil von der Universidad de Chile warnte.");
+        assert_eq!(found, vec![("Paula Huenchumil".to_string(), 1)]);
     }
 
     #[test]
