@@ -224,15 +224,19 @@ impl Context<'_> {
             .take_while(|t| t.range.start < end)
             .count()
             .saturating_sub(1);
-        let w = tokens[last_tok].text(self.text);
-        // A word of the name as it is ("Torres" of "Marisela Torres
-        // Abarca") is no genitive, whichever word it is.
-        let own_word = self.people[p].words.iter().any(|n| n == w);
-        let genitive = is_possessive(w) || (w.ends_with('s') && !own_word);
-        genitive
+        self.is_genitive_of(tokens[last_tok].text(self.text), p)
             && tokens
                 .get(last_tok + 1)
                 .is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Whether `word`, the last word of a mention of person `p`, is a
+    /// possessive or German genitive ("Putin's", "Asmussens"). A word of the
+    /// name as it is ("Torres" of "Marisela Torres Abarca", "James") is
+    /// none, whichever word of the name it is.
+    fn is_genitive_of(&self, word: &str, p: usize) -> bool {
+        is_possessive(word)
+            || (word.ends_with('s') && !self.people[p].words.iter().any(|n| n == word))
     }
 
     /// Where the mention that holds `offset` ends.
@@ -295,12 +299,10 @@ impl Context<'_> {
             !between.contains(['\n', '!', '?']) && !between.contains(". ")
         };
         // English possessives, and German genitives ("Asmussens Verteidiger
-        // Benedikt Lorenzen"): the last word is no word of the name as it is.
+        // Benedikt Lorenzen").
         let possessive = |r: &Range<usize>, q: usize| {
             let form = &self.text[r.clone()];
-            let last = form.rsplit(' ').next().unwrap_or(form);
-            is_possessive(form)
-                || (last.ends_with('s') && !self.people[q].words.iter().any(|w| w == last))
+            self.is_genitive_of(form.rsplit(' ').next().unwrap_or(form), q)
         };
         // Earliest first.
         let mut sentence: Vec<&(Range<usize>, usize)> =

@@ -301,6 +301,60 @@ impl NameIndex {
     }
 }
 
+/// The people found so far by the key of their last word, their first
+/// word (names of two words or more) and the first of two surnames (names
+/// of three words or more): a stretch of text is compared only with the
+/// people whose name could end, begin or be shortened like it. Comparing
+/// with everyone made an article naming thousands of people quadratic.
+#[derive(Default)]
+struct PeopleIndex {
+    by_last: NameIndex,
+    by_first: NameIndex,
+    by_first_surname: NameIndex,
+}
+
+impl PeopleIndex {
+    /// Indexes person `i`, whose name is `words`.
+    fn insert<S: AsRef<str>>(&mut self, words: &[S], i: usize) {
+        if let Some(last) = words.last() {
+            self.by_last.insert(last.as_ref(), i);
+        }
+        if let [first, _, ..] = words {
+            self.by_first.insert(first.as_ref(), i);
+        }
+        if let [_, .., first_surname, _] = words {
+            self.by_first_surname.insert(first_surname.as_ref(), i);
+        }
+    }
+
+    /// The one person whose longer name `words` begin ("Rosa Elvira" for
+    /// "Rosa Elvira Pechené"), if only one fits.
+    fn begun_by(&self, people: &[Person], words: &[&str]) -> Option<usize> {
+        the_only(
+            self.by_first
+                .candidates(words.first()?)
+                .iter()
+                .copied()
+                .filter(|&i| begins_name(words, &people[i].words)),
+        )
+    }
+
+    /// The people `w` may name by the first of two surnames ("Suárez" for
+    /// "Carla Suárez Melgar").
+    fn shortened_to<'a>(
+        &'a self,
+        people: &'a [Person],
+        w: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        // Empty for almost every word, and then copying costs nothing.
+        self.by_first_surname
+            .candidates(w)
+            .into_owned()
+            .into_iter()
+            .filter(move |&i| is_first_surname_of(w, &people[i].words))
+    }
+}
+
 /// The words `w` may be a form of (see [`is_form_of`]): itself, and
 /// without a possessive or genitive ending.
 fn base_forms(w: &str) -> impl Iterator<Item = &str> {
@@ -958,15 +1012,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     let mut order: Vec<usize> = (0..evidenced.len()).collect();
     order.sort_by_key(|&e| std::cmp::Reverse(evidenced[e].2.len()));
     let mut people: Vec<Person> = Vec::new();
-    let mut people_by_last = NameIndex::default();
-    let mut people_by_first_surname = NameIndex::default();
-    let mut people_by_first = NameIndex::default();
+    let mut index = PeopleIndex::default();
     for e in order {
         let (k, first, words, role) = &evidenced[e];
         let (run, _) = &all_runs[*k];
         let tokens = segments[run.segment].tokens;
         let known = words.last().and_then(|last| {
-            people_by_last
+            index
+                .by_last
                 .candidates(last)
                 .iter()
                 .copied()
@@ -976,25 +1029,14 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if words.len() < 2 || words.iter().any(|w| given_name(w).is_none()) {
                         return None;
                     }
-                    the_only(
-                        people_by_first
-                            .candidates(words[0])
-                            .iter()
-                            .copied()
-                            .filter(|&i| begins_name(words, &people[i].words)),
-                    )
+                    index.begun_by(&people, words)
                 })
                 .or_else(|| {
+                    // Only when it can be no one else.
                     let [only] = words.as_slice() else {
                         return None;
                     };
-                    the_only(
-                        people_by_first_surname
-                            .candidates(only)
-                            .iter()
-                            .copied()
-                            .filter(|&i| is_first_surname_of(only, &people[i].words)),
-                    )
+                    the_only(index.shortened_to(&people, only))
                 })
         });
         let idx = match known {
@@ -1031,17 +1073,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     roles: Vec::new(),
                     role_words: Vec::new(),
                 });
-                if let Some(last) = words.last() {
-                    people_by_last.insert(last, people.len() - 1);
-                }
-                if let [.., first_surname, _] = words.as_slice()
-                    && words.len() >= 3
-                {
-                    people_by_first_surname.insert(first_surname, people.len() - 1);
-                }
-                if words.len() >= 2 {
-                    people_by_first.insert(words[0], people.len() - 1);
-                }
+                index.insert(&words, people.len() - 1);
                 people.len() - 1
             }
         };
@@ -1085,26 +1117,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Pass 2: every run that ends like a known name is a mention; a form
     // shared by several people goes to the one named most recently.
     let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
-    // People by the key of their last and of their first word: a stretch
-    // is compared only with the people whose name could end (or begin)
-    // like it. Comparing with everyone made an article naming thousands of
-    // people quadratic.
-    let mut by_last = NameIndex::default();
-    let mut by_first = NameIndex::default();
-    let mut by_first_surname = NameIndex::default();
-    for (i, p) in people.iter().enumerate() {
-        if let Some(last) = p.words.last() {
-            by_last.insert(last, i);
-        }
-        if p.words.len() >= 2 {
-            by_first.insert(&p.words[0], i);
-        }
-        if let [.., first_surname, _] = p.words.as_slice()
-            && p.words.len() >= 3
-        {
-            by_first_surname.insert(first_surname, i);
-        }
-    }
+    // The index pass 1 built holds every person already, in the same order.
     let mut word_tokens: Vec<&Token> = Vec::new();
     for (pos, (run, _)) in all_runs.iter().enumerate() {
         let words = words_of(pos);
@@ -1141,7 +1154,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 // one named most recently (the last on a tie).
                 let mut exact = None;
                 let mut recent: Option<usize> = None;
-                let matching: Vec<usize> = by_last
+                let matching: Vec<usize> = index
+                    .by_last
                     .candidates(sub[sub.len() - 1])
                     .iter()
                     .copied()
@@ -1170,13 +1184,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if !given {
                         return None;
                     }
-                    the_only(
-                        by_first
-                            .candidates(sub[0])
-                            .iter()
-                            .copied()
-                            .filter(|&i| begins_name(sub, &people[i].words)),
-                    )
+                    index.begun_by(&people, sub)
                 };
                 // The first of two surnames ("Suárez" for "Carla Suárez
                 // Melgar"): the one named most recently.
@@ -1184,11 +1192,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     let [only] = sub else {
                         return None;
                     };
-                    by_first_surname
-                        .candidates(only)
-                        .iter()
-                        .copied()
-                        .filter(|&i| is_first_surname_of(only, &people[i].words))
+                    index
+                        .shortened_to(&people, only)
                         .max_by_key(|&i| last_seen[i])
                 };
                 let Some(chosen) = exact
