@@ -12,7 +12,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, determiner, facts, is_age_word, is_possessive, lowercase, role_gender,
+    Gender, determiner, facts, is_age_word, is_person_noun_en, is_possessive, lowercase,
+    role_gender, role_gender_de,
 };
 use super::people::Person;
 use super::quotes::Span;
@@ -47,6 +48,10 @@ struct Context<'a> {
     /// Where an unnamed person was introduced by role ("a spokesperson"),
     /// as (offset, role): a later "the spokesperson" is them, not a name.
     unnamed_roles: Vec<(usize, &'static str)>,
+    /// Where an unnamed person enters, outside quotes ("Eine Anwohnerin
+    /// schilderte …", "one resident said"), and the gender the phrase
+    /// shows: a later "sie", "der Rentner" or "the 29-year-old" is them.
+    unnamed_people: Vec<(usize, Gender)>,
     /// Every mention as (range, person), sorted by start.
     mentions: Vec<(Range<usize>, usize)>,
 }
@@ -123,7 +128,11 @@ impl Context<'_> {
             }
             let tf = facts(tw);
             if let Some(r) = tf.role {
-                role = Some((r, role_gender(tw), t.range.start, t.range.end));
+                let gender = match self.lang {
+                    Lang::De => role_gender_de(tw),
+                    Lang::En => role_gender(tw),
+                };
+                role = Some((r, gender, t.range.start, t.range.end));
             } else if tf.title {
             } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
                 // The role's complement may come before the name: "die
@@ -293,6 +302,28 @@ impl Context<'_> {
                 .filter(move |(_, p)| gender.fits(self.people[*p].gender))
         };
         let (nearest, p) = candidates().next()?;
+        let sentence_at = self.sentence_start_before(nearest.start, earliest);
+        // "Sie wirft Weber vor. „…“, sagte sie": a pronoun of the same
+        // gender opening the sentence of the nearest mention is that
+        // sentence's subject, and the same person as this one.
+        if gender != Gender::Unknown
+            && let Some(at) = self.opening_pronoun(sentence_at, nearest.start, gender)
+        {
+            return self.recent_person(at, earliest, gender);
+        }
+        // Someone unnamed entered after the nearest name, or opened the
+        // sentence that names it ("Ein Nachbar von Gisela Brunnhuber … hat
+        // aufgegeben"): the pronoun is theirs.
+        let unnamed_between = self.unnamed_people.iter().any(|&(at, g)| {
+            at < offset
+                && g.fits(gender)
+                && (at >= nearest.end
+                    || (at >= sentence_at
+                        && self.text[sentence_at..at].split_whitespace().count() <= 1))
+        });
+        if unnamed_between {
+            return None;
+        }
         // Named in the same sentence: no sentence end or paragraph between.
         let same_sentence = |r: &Range<usize>| {
             let between = &self.text[r.end.min(nearest.start)..nearest.start];
@@ -316,6 +347,29 @@ impl Context<'_> {
             .or_else(|| sentence.iter().find(|(_, q)| known(*q)));
         let subject = sentence.iter().find(|(r, q)| !possessive(r, *q));
         exact.or(subject).map_or(Some(*p), |(_, q)| Some(*q))
+    }
+
+    /// Where the sentence that holds `offset` starts, not before `floor`:
+    /// after the last sentence end or paragraph break.
+    fn sentence_start_before(&self, offset: usize, floor: usize) -> usize {
+        let before = &self.text[floor..offset];
+        let mut start = floor;
+        for end in [". ", "! ", "? ", "\n"] {
+            if let Some(i) = before.rfind(end) {
+                start = start.max(floor + i + end.len());
+            }
+        }
+        start
+    }
+
+    /// The offset of a pronoun of `gender` that opens the sentence from
+    /// `start` and stands before `before`: not one inside a quote.
+    fn opening_pronoun(&self, start: usize, before: usize, gender: Gender) -> Option<usize> {
+        let rest = &self.text[start..before];
+        let first = rest.trim_start();
+        let at = start + (rest.len() - first.len());
+        let word: &str = first.split(|c: char| !c.is_alphabetic()).next()?;
+        (!word.is_empty() && facts(word).pronoun == Some(gender)).then_some(at)
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -421,7 +475,7 @@ pub fn attribute(
     nested: &[Span],
     people: &[Person],
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let ctx = Context::new(text, lang, segments, people);
+    let ctx = Context::new(text, lang, segments, outer, people);
     let outer_speakers = attribute_outer(&ctx, segments, outer);
     let nested_speakers = nested
         .iter()
@@ -431,7 +485,13 @@ pub fn attribute(
 }
 
 impl<'a> Context<'a> {
-    fn new(text: &'a str, lang: Lang, segments: &[SegmentInfo], people: &'a [Person]) -> Self {
+    fn new(
+        text: &'a str,
+        lang: Lang,
+        segments: &[SegmentInfo],
+        quotes: &[Span],
+        people: &'a [Person],
+    ) -> Self {
         let mut mentions: Vec<(Range<usize>, usize)> = people
             .iter()
             .enumerate()
@@ -458,11 +518,24 @@ impl<'a> Context<'a> {
                 })
             })
             .collect();
+        let unnamed_people = segments
+            .iter()
+            .flat_map(|seg| {
+                seg.tokens.iter().enumerate().filter_map(|(i, t)| {
+                    unnamed_person(text, lang, &seg.tokens, i).map(|g| (t.range.start, g))
+                })
+            })
+            .filter(|&(at, _)| {
+                let k = quotes.partition_point(|q| q.open < at);
+                k.checked_sub(1).is_none_or(|k| quotes[k].close <= at)
+            })
+            .collect();
         Context {
             text,
             lang,
             people,
             unnamed_roles,
+            unnamed_people,
             mentions,
         }
     }
@@ -737,6 +810,81 @@ fn introduced_before(
     None
 }
 
+/// The gender of an unnamed person whose indefinite phrase opens at token
+/// `i` ("eine werdende Mutter", "ein Pendler", "a resident", "one
+/// official"), if one does: not in apposition ("Müller, ein Ermittler,")
+/// nor after a copula ("ist ein Kollege"), where the phrase describes
+/// someone named, nor after a preposition.
+fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<Gender> {
+    let w = tokens[i].text(text);
+    let opens = match lang {
+        Lang::De => matches!(w, "ein" | "eine" | "Ein" | "Eine"),
+        Lang::En => matches!(w, "a" | "an" | "one" | "A" | "An" | "One"),
+    };
+    if !opens {
+        return None;
+    }
+    // Nor after a preposition ("asked by a journalist", "mit einem
+    // Anwohner"): no subject there.
+    let not_subject = i.checked_sub(1).is_some_and(|b| {
+        matches!(
+            tokens[b].text(text),
+            "," | "ist"
+                | "war"
+                | "sei"
+                | "wurde"
+                | "als"
+                | "is"
+                | "was"
+                | "as"
+                | "became"
+                | "by"
+                | "from"
+                | "with"
+                | "to"
+                | "for"
+                | "of"
+                | "like"
+                | "von"
+                | "mit"
+                | "für"
+                | "an"
+                | "zu"
+                | "wie"
+                | "gegen"
+        )
+    });
+    if not_subject {
+        return None;
+    }
+    let noun = tokens[i + 1..].iter().take(3).find(|n| {
+        let nw = n.text(text);
+        n.kind != Kind::Word
+            || match lang {
+                Lang::De => nw.starts_with(char::is_uppercase),
+                Lang::En => is_person_noun_en(nw),
+            }
+    })?;
+    let nw = noun.text(text);
+    let person = noun.kind == Kind::Word
+        && (facts(nw).role.is_some()
+            || (lang == Lang::En && is_person_noun_en(nw))
+            // "Eine Stunde später": the ending "-e" names too many things
+            // to open someone without a role.
+            || (lang == Lang::De && is_person_noun_de(nw) && !nw.ends_with('e')));
+    if !person {
+        return None;
+    }
+    Some(match lang {
+        Lang::De => match role_gender_de(nw) {
+            Gender::Unknown if w.eq_ignore_ascii_case("eine") => Gender::Female,
+            Gender::Unknown => Gender::Male,
+            g => g,
+        },
+        Lang::En => role_gender(nw),
+    })
+}
+
 /// A quote's words for comparing with another: lower case, without the
 /// punctuation a quote may end with in one place and not the other.
 fn quote_key(text: &str, q: &Span) -> String {
@@ -776,6 +924,40 @@ fn is_person_noun_de(word: &str) -> bool {
         "zulieferer",
         "kammer",
         "bundesregierung",
+        // Things that end like people.
+        "theater",
+        "wasser",
+        "fenster",
+        "zimmer",
+        "messer",
+        "ufer",
+        "lager",
+        "muster",
+        "kloster",
+        "register",
+        "filter",
+        "liter",
+        "meter",
+        "fehler",
+        "computer",
+        "sommer",
+        "winter",
+        "keller",
+        "körper",
+        "charakter",
+        "koffer",
+        "eimer",
+        "hammer",
+        "schalter",
+        "container",
+        "kader",
+        "poster",
+        "monster",
+        "semester",
+        "papier",
+        "revier",
+        "quartier",
+        "klavier",
     ];
     let lower = lowercase(word);
     let person_ending = [
@@ -982,9 +1164,33 @@ fn speaker_in(
             !in_relative
         })
         .collect();
+    // An unnamed person's phrase holds its own role and whoever they speak
+    // for: "Ein Sprecher der Polizei sagte", "A spokesman for Morrow-Pike
+    // said" name no speaker.
+    let mut unnamed_at: Option<usize> = None;
     let before_cue: Vec<Referent> = outside_relative
         .into_iter()
-        .filter_map(|i| ctx.referent_at(tokens, i))
+        .filter_map(|i| {
+            if unnamed_at.is_some_and(|u| i <= u + 6) {
+                return None;
+            }
+            if unnamed_person(text, ctx.lang, tokens, i).is_some() {
+                unnamed_at = Some(i);
+                return None;
+            }
+            // A role after a preposition is no subject: "Die Fraktion im
+            // Stadtrat bemängelte".
+            let after_preposition = i > window.start
+                && matches!(
+                    tokens[i - 1].text(text),
+                    "im" | "am" | "vom" | "zum" | "zur" | "beim" | "in" | "at" | "of" | "for"
+                );
+            let r = ctx.referent_at(tokens, i);
+            if after_preposition && matches!(r, Some(Referent::Role(..))) {
+                return None;
+            }
+            r
+        })
         .filter(|r| *r != Referent::Nobody)
         .collect();
     // The subject is the person nearest the verb, except that a participle
@@ -1042,10 +1248,15 @@ fn speaker_in(
     if let Some(r) = chosen {
         return Some(Some(r));
     }
-    let unnamed = window
-        .clone()
-        .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
-    unnamed.then_some(None)
+    let unnamed = unnamed_at.is_some()
+        || window
+            .clone()
+            .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
+    // A body as the subject: "Die Grünen-Fraktion im Stadtrat bemängelte,
+    // …", "The commission said".
+    let body_first = cue.is_some_and(|c| c > window.start)
+        && facts(tokens[window.start].text(text)).determiner == Some(true);
+    (unnamed || body_first).then_some(None)
 }
 
 /// Whether the cue at `c` is a quoting preposition ("laut", "so",
@@ -1111,6 +1322,68 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn unnamed_people_keep_their_quotes_from_the_named() {
+        // Met as the subject, whatever follows the verb ("die Lage").
+        check(
+            "Sturm\n\nBürgermeisterin Carola Brenninger lobte die Helfer. Eine Bäuerin \
+             aus dem Nachbarort beschrieb die Lage: „Der Hof steht unter Wasser.“",
+            &[("Der Hof", None)],
+        );
+        // Met in the sentence before, and named by a role noun later.
+        check(
+            "Markt\n\nHelga Pirnbacher verkauft hier seit 1990. Ein Kunde von Helga \
+             Pirnbacher kommt jeden Tag. „Hier ist alles frisch“, sagt der Rentner.",
+            &[("Hier ist", None)],
+        );
+        // A role inside the unnamed phrase is not the named one's role.
+        check(
+            "Demo\n\nPolizeisprecher Anton Greiwe kündigte Kontrollen an. Ein Sprecher \
+             der Stadt sagte, man habe „alle Wege für Anwohner offen gehalten“.",
+            &[("alle Wege", None)],
+        );
+        check(
+            "Vote\n\nSenator Rachel Okonkwo-Marsh backed the bill. A spokesman for \
+             Okonkwo-Marsh said only that she would \"read the new text closely.\"",
+            &[("read the", None)],
+        );
+        // Not one in apposition: that describes the named person.
+        check(
+            "Vote\n\nDerek Holloway, a farmer from Kent, spoke first. \"We need rain,\" \
+             he said.",
+            &[("We need", Some("Derek Holloway"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentence_before_is_the_same_person() {
+        check(
+            "Rat\n\nDie Stadträtin Mirela Oancea widerspricht. Sie hält Kämmerer Piet \
+             Rademacher für zu zögerlich. „Wir hätten längst handeln müssen“, sagte sie.",
+            &[("Wir hätten", Some("Mirela Oancea"))],
+        );
+    }
+
+    #[test]
+    fn a_plain_german_role_before_a_name_is_a_mans() {
+        // "Geschäftsführer" before the title: the pronoun "sie" is not his.
+        check(
+            "Klinik\n\nGeschäftsführer Dr. Ansgar Pröll verteidigte den Plan. Die \
+             Ärztin Jovana Ilić ist dagegen. Prölls Zahlen überzeugen sie nicht. „Das \
+             ist der falsche Weg“, sagte sie.",
+            &[("Das ist", Some("Jovana Ilić"))],
+        );
+    }
+
+    #[test]
+    fn a_body_as_subject_speaks_for_nobody_named() {
+        check(
+            "Flut\n\nLandrat Egon Wiesmeier rief den Notstand aus. Die Fraktion im \
+             Kreistag bemängelte, die Warnung sei „viel zu spät und zu leise“ gekommen.",
+            &[("viel zu", None)],
+        );
     }
 
     #[test]

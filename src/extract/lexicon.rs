@@ -109,6 +109,7 @@ const SPEECH_VERBS: &str = "
     countered recounted complained lamented objected pleaded demanded disagreed
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
+    bemängelte bemängelt monierte moniert rügte rügt estimated estimates
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
@@ -147,7 +148,7 @@ const ROLE_ENDINGS_DE: &str = "
     landwirtin winzer winzerin händler händlerin mitarbeiter mitarbeiterin
     vorständin loge login mutter vater tochter ehefrau ehemann schwester bruder witwe witwer
     großmutter großvater pensionist pensionistin rentner rentnerin stürmer stürmerin torwart
-    torhüter torhüterin verteidiger verteidigerin keeper
+    torhüter torhüterin verteidiger verteidigerin keeper nachbar nachbarin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -276,6 +277,48 @@ pub fn role_gender(word: &str) -> Gender {
     } else {
         Gender::Unknown
     }
+}
+
+/// Gender a German role noun shows when it stands in the singular before a
+/// name or in apposition: the feminine form ends in "-in", so the plain
+/// form names a man ("Geschäftsführer Wolfgang Leitner", "Landrat …").
+/// Nouns made from adjectives ("die/der Vorsitzende") and words for women
+/// carry no such sign; `role_gender` reads the explicit ones.
+pub fn role_gender_de(word: &str) -> Gender {
+    let explicit = role_gender(word);
+    if explicit != Gender::Unknown {
+        return explicit;
+    }
+    const EITHER: &[&str] = &["vorsitzende", "abgeordnete", "beauftragte", "loge"];
+    let lower = lowercase(word);
+    match german_role_ending(&lower) {
+        Some(e)
+            if lower.ends_with(e)
+                && !e.ends_with("in")
+                && !EITHER.contains(&e)
+                && role_gender(e) != Gender::Female =>
+        {
+            Gender::Male
+        }
+        _ => Gender::Unknown,
+    }
+}
+
+/// English nouns for people met without a name in news ("a resident said",
+/// "one witness told"), beside the role nouns.
+const PERSON_NOUNS_EN: &str = "
+    resident witness neighbour neighbor passenger worker source man woman student fan
+    shopper commuter customer visitor volunteer survivor parent member local bystander
+    employee staffer farmer driver pensioner mourner onlooker protester protestor
+    supporter voter patient tourist traveller traveler guest pupil colleague friend
+    relative veteran villager diner mum dad
+";
+word_set!(person_nouns_en, PERSON_NOUNS_EN);
+
+/// Whether an English word (as written) names a person: a role noun or a
+/// noun for someone met without a name.
+pub fn is_person_noun_en(word: &str) -> bool {
+    facts(word).role.is_some() || person_nouns_en().contains(&*lowercase(word))
 }
 
 /// Personal pronouns that can stand for a speaker, with their gender.
@@ -425,7 +468,13 @@ pub fn can_be_name_word(word: &str) -> bool {
         return false;
     }
     let lower = lowercase(word);
-    !non_name_caps().contains(&*lower)
+    // A contracted function word: "I’ve", "We're", "They’ll".
+    let contracted = lower.rsplit_once(['\'', '’']).is_some_and(|(base, tail)| {
+        matches!(tail, "ve" | "re" | "ll" | "d" | "m" | "s" | "t")
+            && (non_name_caps().contains(base) || pronoun(base).is_some())
+    });
+    !contracted
+        && !non_name_caps().contains(&*lower)
         && role_of(word).is_none()
         && !is_title(word)
         && pronoun(&lower).is_none()
@@ -577,6 +626,7 @@ const NON_PERSON_HEADS: &str = "
     bridge tower hall airport beach island islands city county valley lake mountain
     mountains center centre group inc ltd corp company foundation institute museum
     stadium arena theatre theater gallery library school academy award awards prize
+    championship championships tournament summit conference
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post
     media airlines airways motors bank fund team club fc united wood woods forest hill
@@ -646,6 +696,15 @@ const INSTITUTION_ENDINGS_DE: &[&str] = &[
     "systeme",
     "konzern",
     "verlag",
+    "konsortium",
+    // Places and plans named like people: "Frankfurter Hauptbahnhof",
+    // "Nationale Lithiumstrategie".
+    "bahnhof",
+    "flughafen",
+    "strategie",
+    "programm",
+    "gesetz",
+    "konferenz",
 ];
 
 /// Whether a capitalised German word is a compound naming an institution
@@ -726,5 +785,8 @@ mod tests {
         assert!(!can_be_name_word("Der"));
         assert!(!can_be_name_word("Präsident"));
         assert!(!can_be_name_word("maduro"));
+        assert!(!can_be_name_word("I’ve"));
+        assert!(!can_be_name_word("They'll"));
+        assert!(can_be_name_word("O’Connell"));
     }
 }

@@ -12,7 +12,7 @@
 use super::lang::Lang;
 use super::lexicon::{
     Gender, facts, given_name, is_age_word, is_institution_compound, is_non_person_head,
-    is_particle, is_particle_article, is_possessive, lowercase, role_gender,
+    is_particle, is_particle_article, is_possessive, lowercase, role_gender, role_gender_de,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -646,7 +646,23 @@ fn opens_a_place(words: &[&str]) -> bool {
     words.len() >= 2
         && matches!(
             words[0],
-            "Lake" | "Mount" | "Mt" | "Cape" | "Fort" | "Sri" | "Lago" | "Puerto"
+            "Lake"
+                | "Mount"
+                | "Mt"
+                | "Cape"
+                | "Fort"
+                | "Sri"
+                | "Lago"
+                | "Puerto"
+                | "San"
+                | "Santa"
+                | "Santo"
+                | "São"
+                | "Sankt"
+                | "East"
+                | "West"
+                | "North"
+                | "South"
         )
 }
 
@@ -743,7 +759,12 @@ fn evidence(
         }
         let prev_facts = facts(prev);
         if prev_facts.title {
-            return Some((0, prev_facts.role));
+            // A role before the title is the person's: "Geschäftsführer
+            // Dr. Wolfgang Leitner".
+            let role_before = p
+                .checked_sub(2)
+                .and_then(|k| facts(word(text, &tokens[k])).role);
+            return Some((0, prev_facts.role.or(role_before)));
         }
         // A plural role introduces no one person: "leaders Surrey".
         let plural =
@@ -1095,11 +1116,18 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             // The role as written before the name ("Verhandlungsführerin"),
             // or as found in apposition ("Acuoth's mother, Achol Majok").
             if people[idx].gender == Gender::Unknown {
-                let before = run.start.checked_sub(1).map_or(Gender::Unknown, |prev| {
-                    role_gender(word(text, &tokens[prev]))
-                });
+                // German marks a woman's role ("-in"), so its plain form
+                // before a name is a man's.
+                let gender_of = |w: &str| match lang {
+                    Lang::De => role_gender_de(w),
+                    Lang::En => role_gender(w),
+                };
+                let before = run
+                    .start
+                    .checked_sub(1)
+                    .map_or(Gender::Unknown, |prev| gender_of(word(text, &tokens[prev])));
                 people[idx].gender = match before {
-                    Gender::Unknown => role_gender(r),
+                    Gender::Unknown => gender_of(r),
                     known => known,
                 };
             }
