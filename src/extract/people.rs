@@ -640,6 +640,40 @@ fn noun_gender_de(word: &str) -> Gender {
     }
 }
 
+/// Whether a German noun before a run says the run names a body, a firm or
+/// a work: "das Konsortium Litio Andino", "der Sender Radio Paloma", "die
+/// Gruppe Blaue Stunde".
+fn names_the_body_after(lang: Lang, before: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "konsortium",
+        "unternehmen",
+        "konzern",
+        "firma",
+        "verein",
+        "bündnis",
+        "sender",
+        "band",
+        "label",
+        "marke",
+        "projekt",
+        "initiative",
+        "netzwerk",
+        "plattform",
+        "schiff",
+        "film",
+        "roman",
+        "album",
+        "hotel",
+        "restaurant",
+        "magazin",
+    ];
+    lang == Lang::De
+        && before.starts_with(char::is_uppercase)
+        && (is_non_person_head(before)
+            || is_institution_compound(before)
+            || BODIES.contains(&&*lowercase(before)))
+}
+
 /// Whether a run of words is a place named head first: "Lake Louise",
 /// "Mount Kenya", "Cape Town", "Sri Lanka".
 fn opens_a_place(words: &[&str]) -> bool {
@@ -829,8 +863,11 @@ fn evidence(
                 .collect();
             let who = |w: &&str| matches!(*w, "who" | "whose");
             let relative = after.first().is_some_and(who);
+            // "Hamid al-Rashidi, a meteorologist with …": an occupation
+            // right after the article, or past one adjective.
             let described = after.first().is_some_and(|w| matches!(*w, "a" | "an"))
-                && after.iter().skip(2).any(who);
+                && (after.iter().skip(2).any(who)
+                    || after.iter().skip(1).take(2).any(|w| is_agent_noun(w)));
             if relative || described {
                 return Some((0, None));
             }
@@ -969,10 +1006,10 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
             evidenced.push((k, first, words[first..].to_vec(), role));
         } else if words.len() >= 2
-            && !run
-                .start
-                .checked_sub(1)
-                .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
+            && !run.start.checked_sub(1).is_some_and(|p| {
+                let before = word(text, &tokens[p]);
+                is_place_preposition(before) || names_the_body_after(lang, before)
+            })
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
             && !opens_a_place(words)
         {
@@ -992,6 +1029,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .filter(|((si, _, b), _)| *si == run.segment && run.end <= *b);
             if let Some(((_, from, _), tags)) = sentence
                 && let Some(first) = tagger_evidence(segments[run.segment].tokens, tags, *from, run)
+                && !first
+                    .checked_sub(1)
+                    .is_some_and(|b| names_the_body_after(lang, words[b]))
             {
                 evidenced.push((k, first, words[first..].to_vec(), None));
             }
@@ -1440,6 +1480,11 @@ mod tests {
              fossils came from the Iberian Peninsula, said the librarian Tomasz Wrona.",
         );
         assert_eq!(found, vec![("Tomasz Wrona".to_string(), 1)]);
+        let found = names(
+            "Bergbau\n\nDas Vorhaben wird von dem Konsortium Cobre Andino vorangetrieben, \
+             sagte die Geologin Ximena Quilodrán.",
+        );
+        assert_eq!(found, vec![("Ximena Quilodrán".to_string(), 1)]);
     }
 
     #[test]
@@ -1532,6 +1577,12 @@ mod tests {
             got,
             vec!["Declan Moriarty", "Tamsin Achterberg", "Dineth Perera"]
         );
+        // An occupation in apposition, with no relative clause.
+        let found = names(
+            "Storm\n\nThe rain will ease by Friday, according to Tariq al-Hashimi, a \
+             forecaster with the regional service.",
+        );
+        assert_eq!(found, vec![("Tariq al-Hashimi".to_string(), 1)]);
     }
 
     #[test]
