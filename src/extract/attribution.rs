@@ -658,8 +658,8 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
         if found.is_none() && before_start < open_tok {
             let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
-            found =
-                speaker_in(ctx, tokens, before_start..open_tok, colon).map(|r| r.and_then(resolve));
+            found = speaker_in(ctx, tokens, before_start..open_tok, colon, true)
+                .map(|r| r.and_then(resolve));
         }
         // A quote that opens its sentence, after a sentence of reported
         // speech: "…, sagte er. „Frau Keller verspricht …“".
@@ -677,8 +677,8 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             // Only a sentence wholly after the previous quote: the one that
             // holds it was read for that quote.
             if start == 0 || sentence_of(start - 1) != sentence_of(open_tok - 1) {
-                found =
-                    speaker_in(ctx, tokens, start..open_tok, false).map(|r| r.and_then(resolve));
+                found = speaker_in(ctx, tokens, start..open_tok, false, false)
+                    .map(|r| r.and_then(resolve));
                 // No cue, but a person as its subject introduces the quote:
                 // "Analyst Bettina Große-Wilde was more cautious. "Fuel …""
                 if found.is_none()
@@ -700,7 +700,8 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 end += 1;
             }
             if end <= ceiling {
-                found = speaker_in(ctx, tokens, after_tok..end, false).map(|r| r.and_then(resolve));
+                found = speaker_in(ctx, tokens, after_tok..end, false, false)
+                    .map(|r| r.and_then(resolve));
             }
         }
         // A dash after the quote, then who said it, as headlines have it:
@@ -798,7 +799,7 @@ fn introduced_before(
     }
     let start = sentence_start(&prev.sentence, last, floor);
     let colon = tokens[last].text(ctx.text) == ":";
-    if let Some(found) = speaker_in(ctx, tokens, start..last + 1, colon) {
+    if let Some(found) = speaker_in(ctx, tokens, start..last + 1, colon, false) {
         return Some(found);
     }
     // The headline is no introduction: it names its subject, not a speaker.
@@ -1047,7 +1048,7 @@ fn reported_speaker(
         let mut end = if seg == si { before } else { info.tokens.len() };
         while end > 0 && looked < SENTENCES {
             let start = sentence_start(&info.sentence, end - 1, 0);
-            if let Some(found) = speaker_in(ctx, &info.tokens, start..end, false) {
+            if let Some(found) = speaker_in(ctx, &info.tokens, start..end, false, false) {
                 return found;
             }
             end = start;
@@ -1114,7 +1115,7 @@ fn nested_speaker(
     // Someone else's words: a named person, or a pronoun for someone other
     // than the speaker (who would say "I").
     let earliest = segments[n.segment.saturating_sub(2)].range.start;
-    match speaker_in(ctx, tokens, window, false)?? {
+    match speaker_in(ctx, tokens, window, false, false)?? {
         Referent::Person(p) => Some(p),
         Referent::Pronoun(g, _) => ctx
             .mentions_before(n.open)
@@ -1128,13 +1129,15 @@ fn nested_speaker(
 /// The speaker a stretch of text names for a quote: a referent right after
 /// its speech cue ("erklärte er"), else the named person nearest before the
 /// cue (the subject), else the nearest pronoun or role phrase. `Some(None)`
-/// when the speaker is someone unnamed ("a spokesperson said"); `None` when
-/// the stretch has no cue (and, unless `colon`, says nothing).
+/// when the speaker is someone unnamed ("a spokesperson said"), or, when
+/// `own_sentence` (the stretch is the quote's own sentence), a body;
+/// `None` when the stretch has no cue (and, unless `colon`, says nothing).
 fn speaker_in(
     ctx: &Context,
     tokens: &[Token],
     window: Range<usize>,
     colon: bool,
+    own_sentence: bool,
 ) -> Option<Option<Referent>> {
     let text = ctx.text;
     let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
@@ -1252,9 +1255,12 @@ fn speaker_in(
         || window
             .clone()
             .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
-    // A body as the subject: "Die Grünen-Fraktion im Stadtrat bemängelte,
-    // …", "The commission said".
-    let body_first = cue.is_some_and(|c| c > window.start)
+    // A body as the subject of the quote's own sentence: "Die
+    // Grünen-Fraktion im Stadtrat bemängelte, …". A sentence before the
+    // quote that names a body ("Die Gewerkschaft fordert …") leaves the
+    // quote to whoever spoke before it.
+    let body_first = own_sentence
+        && cue.is_some_and(|c| c > window.start)
         && facts(tokens[window.start].text(text)).determiner == Some(true);
     (unnamed || body_first).then_some(None)
 }
@@ -1374,6 +1380,19 @@ mod tests {
              Ärztin Jovana Ilić ist dagegen. Prölls Zahlen überzeugen sie nicht. „Das \
              ist der falsche Weg“, sagte sie.",
             &[("Das ist", Some("Jovana Ilić"))],
+        );
+    }
+
+    #[test]
+    fn a_body_in_the_sentence_before_leaves_the_quote_to_the_speaker_before() {
+        check(
+            "Streik\n\n„Heute stehen alle zusammen vor dem Tor“, sagte Betriebsrätin Ilka \
+             Warnecke. Die Gewerkschaft fordert mehr Personal auf jeder Station. „Wir \
+             wollen Regeln, die man einklagen kann.“",
+            &[
+                ("Heute stehen", Some("Ilka Warnecke")),
+                ("Wir wollen", Some("Ilka Warnecke")),
+            ],
         );
     }
 

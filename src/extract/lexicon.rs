@@ -202,12 +202,28 @@ fn german_role_ending(word: &str) -> Option<&'static str> {
 /// "Verteidigungsministers"), if any.
 pub fn role_of(word: &str) -> Option<&'static str> {
     let lower = lowercase(word);
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    english_role(&lower).or_else(|| german_role_ending(role_stem(&lower)))
+}
+
+/// The English role noun `lower` is, in the singular or plural.
+fn english_role(lower: &str) -> Option<&'static str> {
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
     let english = role_words_en();
-    if let Some(r) = english.get(&*lower).or_else(|| english.get(singular)) {
-        return Some(r);
+    english
+        .get(lower)
+        .or_else(|| english.get(singular))
+        .copied()
+}
+
+/// The role a word as written names: German role nouns are capitalised,
+/// so a lower-case word that ends like one is an adjective or a verb
+/// ("privater" is not "Vater", "verwalter" in "verwaltet" neither).
+fn role_as_written(word: &str) -> Option<&'static str> {
+    if word.starts_with(char::is_lowercase) {
+        english_role(&lowercase(word))
+    } else {
+        role_of(word)
     }
-    german_role_ending(role_stem(&lower))
 }
 
 /// Whether a word (without its period) is a title written before names.
@@ -511,7 +527,7 @@ impl WordFacts {
         let non_person_head = is_non_person_head_lower(&lower);
         WordFacts {
             name_word: can_be_name_word(word),
-            role: role_of(word),
+            role: role_as_written(word),
             title: is_title(word),
             speech_cue: is_speech_cue(&lower),
             pronoun: pronoun(&lower),

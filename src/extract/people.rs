@@ -1003,8 +1003,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         if !ends_in_word && !ends_in_press_initial(text, tokens, run, words) {
             continue;
         }
+        // "die Gemeinde San Miguel de Nankais": a place, whatever evidence
+        // a given name in it gives.
+        let in_place = |first: usize| first > 0 && opens_a_place(&words[first - 1..]);
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
-            evidenced.push((k, first, words[first..].to_vec(), role));
+            if !in_place(first) {
+                evidenced.push((k, first, words[first..].to_vec(), role));
+            }
         } else if words.len() >= 2
             && !run.start.checked_sub(1).is_some_and(|p| {
                 let before = word(text, &tokens[p]);
@@ -1485,6 +1490,18 @@ mod tests {
              sagte die Geologin Ximena Quilodrán.",
         );
         assert_eq!(found, vec![("Ximena Quilodrán".to_string(), 1)]);
+    }
+
+    #[test]
+    fn places_with_a_given_name_and_adjectives_ending_like_roles_name_no_one() {
+        // A lower-case word ending like a role ("privater", "Vater") is no
+        // title for the noun after it.
+        assert!(names("Schule\n\nEs gilt ein Verbot privater Smartphones.").is_empty());
+        let found = names(
+            "Mine\n\nDas sagte die Vorsteherin der Gemeinde San Pablo de Yantza, Nelly \
+             Wachapá, am Montag.",
+        );
+        assert_eq!(found, vec![("Nelly Wachapá".to_string(), 1)]);
     }
 
     #[test]
