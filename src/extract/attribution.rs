@@ -12,8 +12,8 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, determiner, facts, is_age_word, is_person_noun_en, is_possessive, lowercase,
-    role_gender, role_gender_de,
+    Gender, determiner, facts, is_age_word, is_particle, is_person_noun_en, is_possessive,
+    lowercase, role_gender, role_gender_de,
 };
 use super::people::Person;
 use super::quotes::Span;
@@ -72,6 +72,15 @@ impl Context<'_> {
     fn referent_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
         let text = self.text;
         let tok = tokens.get(i)?;
+        // "sagte von Ahrenberg": a name that opens with its particle.
+        if self.person_at(tok.range.start).is_none()
+            && is_particle(tok.text(text))
+            && let Some(p) = tokens
+                .get(i + 1)
+                .and_then(|n| self.person_at(n.range.start))
+        {
+            return Some(Referent::Person(p));
+        }
         let definite = match self.person_at(tok.range.start) {
             // An owner opens the phrase like an article does: "Weils
             // Sprecherin Anna Kruse", "the mayor's spokesman".
@@ -1393,6 +1402,24 @@ mod tests {
                 ("Heute stehen", Some("Ilka Warnecke")),
                 ("Wir wollen", Some("Ilka Warnecke")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_german_role_outweighs_the_american_name_lists_and_particles_open_names() {
+        // "Jan" is a woman's name in the census lists; "Der Verteidiger"
+        // says otherwise.
+        check(
+            "Urteil\n\nDer Verteidiger Jan-Ole Bakker beantragte Bewährung. Laut Bakker \
+             prüft die Kanzlei eine Revision. „Das Urteil ist viel zu hart für ihn“, \
+             erklärte der Anwalt.",
+            &[("Das Urteil", Some("Jan-Ole Bakker"))],
+        );
+        check(
+            "Theater\n\nDoch Intendant Dr. Bodo von Hertling nutzte den Empfang für einen \
+             Appell. Der Stadtrat berät über den Haushalt. „Dieses Haus kann mehr als die \
+             Stadt glaubt“, sagte von Hertling.",
+            &[("Dieses Haus", Some("Bodo von Hertling"))],
         );
     }
 

@@ -109,7 +109,7 @@ const SPEECH_VERBS: &str = "
     countered recounted complained lamented objected pleaded demanded disagreed
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
-    bemängelte bemängelt monierte moniert rügte rügt estimated estimates
+    bemängelte bemängelt monierte moniert rügte rügt estimated estimates konterte kontert
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.

@@ -1160,9 +1160,11 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             }
             // The role as written before the name ("Verhandlungsführerin"),
             // or as found in apposition ("Acuoth's mother, Achol Majok").
-            if people[idx].gender == Gender::Unknown {
-                // German marks a woman's role ("-in"), so its plain form
-                // before a name is a man's.
+            // German marks a woman's role ("-in"), so its plain form before
+            // a name is a man's; that grammar outweighs the given-name
+            // lists, which are American ("Jan" is a woman's name there, a
+            // man's in "Der Verteidiger Jan-Hendrik de Vries").
+            if people[idx].gender == Gender::Unknown || lang == Lang::De {
                 let gender_of = |w: &str| match lang {
                     Lang::De => role_gender_de(w),
                     Lang::En => role_gender(w),
@@ -1171,10 +1173,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     .start
                     .checked_sub(1)
                     .map_or(Gender::Unknown, |prev| gender_of(word(text, &tokens[prev])));
-                people[idx].gender = match before {
+                let from_role = match before {
                     Gender::Unknown => gender_of(r),
                     known => known,
                 };
+                if from_role != Gender::Unknown {
+                    people[idx].gender = from_role;
+                }
             }
         }
         // A German noun for a woman or a man right before the name, role or
