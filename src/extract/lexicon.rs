@@ -149,6 +149,8 @@ const ROLE_ENDINGS_DE: &str = "
     vorständin loge login mutter vater tochter ehefrau ehemann schwester bruder witwe witwer
     großmutter großvater pensionist pensionistin rentner rentnerin stürmer stürmerin torwart
     torhüter torhüterin verteidiger verteidigerin keeper nachbar nachbarin
+    doktorand doktorandin student studentin dozent dozentin assistent assistentin
+    praktikant praktikantin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -168,6 +170,8 @@ const ROLE_WORDS_EN: &str = "
     saxophonist historian engineer surgeon pharmacist shopkeeper chairperson midwife
     mother father daughter wife husband sister brother grandmother grandfather widow widower
     sergeant lieutenant corporal colonel admiral marshal
+    conductor composer violinist cellist guitarist drummer dancer sculptor photographer
+    filmmaker producer editor designer lecturer paramedic firefighter
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";
@@ -224,6 +228,28 @@ fn role_as_written(word: &str) -> Option<&'static str> {
     } else {
         role_of(word)
     }
+}
+
+/// The role a title abbreviates: "Gov. Ricardo Tavares" is the governor
+/// the text later calls "the governor".
+pub fn title_role(word: &str) -> Option<&'static str> {
+    Some(match &*lowercase(word) {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "col" => "colonel",
+        "capt" => "captain",
+        "lt" => "lieutenant",
+        "sgt" => "sergeant",
+        "det" => "detective",
+        "insp" => "inspector",
+        "supt" => "superintendent",
+        "cllr" => "councillor",
+        "pres" => "president",
+        "prof" => "professor",
+        _ => return None,
+    })
 }
 
 /// Whether a word (without its period) is a title written before names.

@@ -115,13 +115,23 @@ fn named_by_word_before(text: &str, open: usize) -> bool {
     }
     let mut words = before.rsplit(char::is_whitespace).map(str::to_lowercase);
     let mut word = words.next().unwrap_or_default();
-    // "eine Inszenierung von „Der zerbrochne Krug“": past "von" / "of".
-    if matches!(word.as_str(), "von" | "of") {
+    // "eine Inszenierung von „Der zerbrochne Krug“": past "von" / "of";
+    // "taken to calling the "Hallam fortress"": past an article.
+    if matches!(
+        word.as_str(),
+        "von" | "of" | "the" | "a" | "an" | "der" | "die" | "das" | "den" | "ein" | "eine"
+    ) {
         word = words.next().unwrap_or_default();
+    }
+    if word == "as" {
+        // "known as "the Wall"".
+        return words.next().is_some_and(|w| w == "known");
     }
     matches!(
         word.as_str(),
-        "so-called"
+        "calling"
+            | "nicknamed"
+            | "so-called"
             | "sogenannte"
             | "sogenannten"
             | "sogenannter"
@@ -353,6 +363,14 @@ mod tests {
         assert!(
             quotes(
                 "Buch\n\nEr hat sein neues Buch „Der Mann, der den Osten verkaufte“ vorgestellt."
+            )
+            .is_empty()
+        );
+        // Past an article: what the text calls something.
+        assert!(
+            quotes(
+                "Cup\n\nGustavo Moraes, whose side went unbeaten, a run local newspapers had \
+                 taken to calling the \"Hallam fortress\", insisted the season was a success."
             )
             .is_empty()
         );

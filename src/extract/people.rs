@@ -13,6 +13,7 @@ use super::lang::Lang;
 use super::lexicon::{
     Gender, facts, given_name, is_age_word, is_institution_compound, is_non_person_head,
     is_particle, is_particle_article, is_possessive, lowercase, role_gender, role_gender_de,
+    title_role,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -501,6 +502,52 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
 /// An English lower-case noun that names what someone does, by its suffix
 /// (librarian, designer, editor, economist, consultant), leaving out the
 /// common words that end the same way but are not nouns for people.
+/// Whether every word of four letters or more in a line is capitalised,
+/// and there are at least three of them.
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let mut long = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| word(text, t))
+        .filter(|w| w.chars().count() >= 4);
+    let mut count = 0;
+    long.all(|w| {
+        count += 1;
+        w.starts_with(char::is_uppercase)
+    }) && count >= 3
+}
+
+/// English auxiliaries and adverbs that follow a subject: after a name
+/// they make it the subject ("The Kenya Red Cross has said", "… also
+/// said"), not a word qualifying a noun.
+fn is_auxiliary(word: &str) -> bool {
+    word.ends_with("ly")
+        || matches!(
+            word,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "does"
+                | "did"
+                | "also"
+                | "then"
+                | "now"
+                | "still"
+                | "already"
+        )
+}
+
 fn is_agent_noun(word: &str) -> bool {
     const NOT_AGENTS: &[&str] = &[
         "after",
@@ -798,7 +845,7 @@ fn evidence(
             let role_before = p
                 .checked_sub(2)
                 .and_then(|k| facts(word(text, &tokens[k])).role);
-            return Some((0, prev_facts.role.or(role_before)));
+            return Some((0, prev_facts.role.or(role_before).or(title_role(prev))));
         }
         // A plural role introduces no one person: "leaders Surrey".
         let plural =
@@ -859,14 +906,16 @@ fn evidence(
             let after: Vec<&str> = (1..6)
                 .map_while(next)
                 .map(|t| word(text, t))
-                .take_while(|w| w.starts_with(char::is_lowercase))
+                .take_while(|w| w.starts_with(char::is_lowercase) || is_age_word(w))
                 .collect();
             let who = |w: &&str| matches!(*w, "who" | "whose");
             let relative = after.first().is_some_and(who);
             // "Hamid al-Rashidi, a meteorologist with …": an occupation
-            // right after the article, or past one adjective.
+            // right after the article, or past one adjective; "Dilys
+            // Morgan, an 81-year-old former school cook": an age.
             let described = after.first().is_some_and(|w| matches!(*w, "a" | "an"))
                 && (after.iter().skip(2).any(who)
+                    || after.get(1).is_some_and(|w| is_age_word(w))
                     || after.iter().skip(1).take(2).any(|w| is_agent_noun(w)));
             if relative || described {
                 return Some((0, None));
@@ -989,10 +1038,17 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         }
     }
     let words_of = |k: usize| &run_words[all_runs[k].1.clone()];
+    // A headline in title case ("Harvest Basket and FreshWay Agree to …")
+    // capitalises verbs and nouns alike: the tagger, trained on running
+    // text, reads them as names. Runs there need other evidence.
+    let headline_in_title_case = segments
+        .first()
+        .is_some_and(|s| is_title_case(text, s.tokens));
     // (run index, first word of the name, the name's words, role)
     let mut evidenced: Vec<(usize, usize, Vec<&str>, Option<&'static str>)> = Vec::new();
     // Runs of two words or more without evidence: the tagger's to judge.
-    let mut unsure: Vec<usize> = Vec::new();
+    // With whether an English article stands right before the run.
+    let mut unsure: Vec<(usize, bool)> = Vec::new();
     for (k, (run, _)) in all_runs.iter().enumerate() {
         let words = words_of(k);
         // A name ends in a word, not an initial ("Michael J" is cut short),
@@ -1006,11 +1062,34 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // "die Gemeinde San Miguel de Nankais": a place, whatever evidence
         // a given name in it gives.
         let in_place = |first: usize| first > 0 && opens_a_place(&words[first - 1..]);
+        // English names take no article: "The Kenya Red Cross said", "Sen.
+        // Whitlock, an Indiana Republican". Words before the name may
+        // ("the Argentine Lionel Messi"), and so may a name that qualifies
+        // the noun after it ("the James Cagney film").
+        let qualifies_a_noun = tokens.get(run.end).is_some_and(|t| {
+            let w = word(text, t);
+            t.kind == Kind::Word
+                && w.starts_with(char::is_lowercase)
+                && !facts(w).speech_cue
+                && !facts(w).function_word
+                && !is_auxiliary(w)
+        });
+        let after_article = lang == Lang::En
+            && !qualifies_a_noun
+            && run.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    word(text, &tokens[p]),
+                    "the" | "The" | "a" | "A" | "an" | "An"
+                )
+            });
+        let in_headline_in_title_case = run.segment == 0 && headline_in_title_case;
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
-            if !in_place(first) {
+            let article_before_name = after_article && first == 0;
+            if !in_place(first) && !article_before_name {
                 evidenced.push((k, first, words[first..].to_vec(), role));
             }
         } else if words.len() >= 2
+            && !in_headline_in_title_case
             && !run.start.checked_sub(1).is_some_and(|p| {
                 let before = word(text, &tokens[p]);
                 is_place_preposition(before) || names_the_body_after(lang, before)
@@ -1018,13 +1097,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
             && !opens_a_place(words)
         {
-            unsure.push(k);
+            unsure.push((k, after_article));
         }
     }
     if !unsure.is_empty() {
-        let runs: Vec<&Run> = unsure.iter().map(|&k| &all_runs[k].0).collect();
+        let runs: Vec<&Run> = unsure.iter().map(|&(k, _)| &all_runs[k].0).collect();
         let tagged = tagged(text, lang, segments, &runs);
-        for k in unsure {
+        for (k, after_article) in unsure {
             let (run, words) = (&all_runs[k].0, words_of(k));
             // The last window that starts at or before the run.
             let i = tagged.partition_point(|((si, a, _), _)| (*si, *a) <= (run.segment, run.start));
@@ -1034,6 +1113,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .filter(|((si, _, b), _)| *si == run.segment && run.end <= *b);
             if let Some(((_, from, _), tags)) = sentence
                 && let Some(first) = tagger_evidence(segments[run.segment].tokens, tags, *from, run)
+                && (!after_article || first > 0)
                 && !first
                     .checked_sub(1)
                     .is_some_and(|b| names_the_body_after(lang, words[b]))
@@ -1091,8 +1171,12 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .copied()
                 .find(|&i| ends_like(words, &people[i].words))
                 .or_else(|| {
-                    // Given names alone that begin one longer name.
-                    if words.len() < 2 || words.iter().any(|w| given_name(w).is_none()) {
+                    // Given names alone that begin one longer name: "Rafael
+                    // taught me" after "Sir Rafael da Cunha Barros".
+                    if !words
+                        .iter()
+                        .all(|w| base_forms(w).any(|b| given_name(b).is_some()))
+                    {
                         return None;
                     }
                     index.begun_by(&people, words)
@@ -1719,5 +1803,63 @@ mod tests {
         );
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Beate Ronneberg", "Frans van den Broek"]);
+    }
+
+    #[test]
+    fn occupations_open_sentences_and_given_names_alone_join_the_full_name() {
+        let found = names(
+            "Obituary\n\nConductor Min-ji Seo praised Sir Rafael da Cunha Barros. The \
+             orchestra said: “Sir Rafael’s music will be played for as long as there are \
+             orchestras.”",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Min-ji Seo".to_string(), 1),
+                ("Rafael da Cunha Barros".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn english_names_take_no_article_unless_they_qualify_a_noun() {
+        let found = names(
+            "Cholera\n\nThe Kenya Red Cross said in a statement that supplies ran short. \
+             Ms. Montoya-Reyes's call was quickly rejected by Sen. Harold J. Whitlock, an \
+             Indiana Republican, who wrote on social media that regional chains needed to \
+             combine. She played the lead in the James Cagney film Love Me or Leave Me.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            got,
+            vec!["Montoya-Reyes", "Harold J. Whitlock", "James Cagney"]
+        );
+    }
+
+    #[test]
+    fn an_age_in_apposition_after_an_article_marks_a_person() {
+        let found = names(
+            "Court\n\nDilys Morgan, an 81-year-old former school cook from Neath, said she had \
+             lost her savings.",
+        );
+        assert_eq!(found, vec![("Dilys Morgan".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_headline_in_title_case_needs_more_than_the_tagger() {
+        let found = names(
+            "Harvest Basket and FreshWay Agree to Grocery Merger\n\nThe two chains announced \
+             the deal on Monday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_german_doctoral_student_is_a_role() {
+        let found = names(
+            "Moor\n\nFür die Messungen war der Doktorand Yusuf Altıntaş zuständig. Altıntaş \
+             schlief im Moor.",
+        );
+        assert_eq!(found, vec![("Yusuf Altıntaş".to_string(), 2)]);
     }
 }
