@@ -368,14 +368,16 @@ impl Context<'_> {
     /// Where the sentence that holds `offset` starts, not before `floor`:
     /// after the last sentence end or paragraph break.
     fn sentence_start_before(&self, offset: usize, floor: usize) -> usize {
-        let before = &self.text[floor..offset];
-        let mut start = floor;
-        for end in [". ", "! ", "? ", "\n"] {
-            if let Some(i) = before.rfind(end) {
-                start = start.max(floor + i + end.len());
-            }
-        }
-        start
+        // One walk back to the nearest end: searching for each kind of end
+        // in turn read the two paragraphs before every pronoun four times.
+        let bytes = &self.text.as_bytes()[floor..offset];
+        (0..bytes.len())
+            .rev()
+            .find(|&i| {
+                bytes[i] == b'\n'
+                    || (bytes[i] == b' ' && i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?'))
+            })
+            .map_or(floor, |i| floor + i + 1)
     }
 
     /// The offset of a pronoun of `gender` that opens the sentence from
@@ -581,6 +583,14 @@ impl<'a> Context<'a> {
     fn role_mentions(&self, segments: &[SegmentInfo]) -> Vec<(Range<usize>, usize)> {
         let text = self.text;
         let mut found = Vec::new();
+        let roles: Vec<&str> = self
+            .people
+            .iter()
+            .flat_map(|p| p.roles.iter().copied())
+            .collect();
+        if roles.is_empty() {
+            return found;
+        }
         for seg in segments {
             for (i, t) in seg.tokens.iter().enumerate() {
                 let w = t.text(text);
@@ -589,7 +599,16 @@ impl<'a> Context<'a> {
                         w,
                         "the" | "The" | "der" | "Der" | "die" | "Die" | "den" | "dem" | "des"
                     );
-                if !article || self.person_at(t.range.start).is_some() {
+                if !article {
+                    continue;
+                }
+                // The role within the three words after the article: most
+                // articles open no role phrase, and reading one is dear.
+                let role_follows = seg.tokens[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| facts(n.text(text)).role.is_some_and(|r| roles.contains(&r)));
+                if !role_follows || self.person_at(t.range.start).is_some() {
                     continue;
                 }
                 let Some(Referent::Role(role, _, start, end)) = self.referent_at(&seg.tokens, i)

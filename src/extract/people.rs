@@ -1066,22 +1066,24 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // Whitlock, an Indiana Republican". Words before the name may
         // ("the Argentine Lionel Messi"), and so may a name that qualifies
         // the noun after it ("the James Cagney film").
-        let qualifies_a_noun = tokens.get(run.end).is_some_and(|t| {
-            let w = word(text, t);
-            t.kind == Kind::Word
-                && w.starts_with(char::is_lowercase)
-                && !facts(w).speech_cue
-                && !facts(w).function_word
-                && !is_auxiliary(w)
-        });
+        let qualifies_a_noun = || {
+            tokens.get(run.end).is_some_and(|t| {
+                let w = word(text, t);
+                t.kind == Kind::Word
+                    && w.starts_with(char::is_lowercase)
+                    && !facts(w).speech_cue
+                    && !facts(w).function_word
+                    && !is_auxiliary(w)
+            })
+        };
         let after_article = lang == Lang::En
-            && !qualifies_a_noun
             && run.start.checked_sub(1).is_some_and(|p| {
                 matches!(
                     word(text, &tokens[p]),
                     "the" | "The" | "a" | "A" | "an" | "An"
                 )
-            });
+            })
+            && !qualifies_a_noun();
         let in_headline_in_title_case = run.segment == 0 && headline_in_title_case;
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
             let article_before_name = after_article && first == 0;
