@@ -54,6 +54,8 @@ struct Context<'a> {
     unnamed_people: Vec<(usize, Gender)>,
     /// Every mention as (range, person), sorted by start.
     mentions: Vec<(Range<usize>, usize)>,
+    /// Where each segment starts.
+    segment_starts: Vec<usize>,
 }
 
 impl Context<'_> {
@@ -391,6 +393,16 @@ impl Context<'_> {
     }
 
     /// Mentions that end before `offset`, the nearest first.
+    /// How far back a pronoun with no fitting person near reaches: six
+    /// paragraphs before the one holding `offset`.
+    fn far_floor(&self, offset: usize) -> usize {
+        let k = self.segment_starts.partition_point(|&s| s <= offset);
+        self.segment_starts
+            .get(k.saturating_sub(7))
+            .copied()
+            .unwrap_or(0)
+    }
+
     fn mentions_before(&self, offset: usize) -> impl Iterator<Item = &(Range<usize>, usize)> {
         let end = self.mentions.partition_point(|(r, _)| r.start < offset);
         self.mentions[..end]
@@ -404,7 +416,18 @@ impl Context<'_> {
             Referent::Person(p) => Some(p),
             // "Er habe Adebayo-Fricke geholt, »…«": the pronoun points back
             // from where it stands, not from the quote.
-            Referent::Pronoun(g, at) => self.recent_person(offset.min(at), earliest, g),
+            Referent::Pronoun(g, at) => {
+                let at = offset.min(at);
+                // A portrait calls its subject "she" for paragraphs on end:
+                // with nobody fitting within reach, the pronoun reaches
+                // further back.
+                let near = self
+                    .mentions_before(at)
+                    .take_while(|(r, _)| r.start >= earliest)
+                    .any(|(_, p)| g.fits(self.people[*p].gender));
+                let floor = if near { earliest } else { self.far_floor(at) };
+                self.recent_person(at, floor, g)
+            }
             Referent::Role(role, g, start, end) => {
                 let written = lowercase(&self.text[start..end]);
                 let introduced: Vec<usize> = (0..self.people.len())
@@ -567,6 +590,7 @@ impl<'a> Context<'a> {
             unnamed_roles,
             unnamed_people,
             mentions,
+            segment_starts: segments.iter().map(|s| s.range.start).collect(),
         };
         let by_role = ctx.role_mentions(segments);
         if !by_role.is_empty() {
@@ -907,12 +931,26 @@ fn introduced_before(
         return Some(found);
     }
     // The headline is no introduction: it names its subject, not a speaker.
-    if q.segment >= 2
-        && let Some(person @ Referent::Person(_)) = ctx.referent_at(tokens, start)
-    {
-        return Some(Some(person));
+    if q.segment < 2 {
+        return None;
     }
-    None
+    // The subject opens the sentence, or follows a clause set off before
+    // it: "Asked whether she ever thinks about stopping, she shrugs".
+    let subject_at = |at: usize| {
+        ctx.referent_at(tokens, at)
+            .filter(|r| matches!(r, Referent::Person(_) | Referent::Pronoun(..)))
+    };
+    let after_clause = || {
+        (start..=last)
+            .take(12)
+            .find(|&k| tokens[k].text(ctx.text) == ",")
+            .and_then(|k| subject_at(k + 1))
+    };
+    let opens_with_clause = tokens
+        .get(start)
+        .is_some_and(|t| t.text(ctx.text).ends_with("ed") || t.text(ctx.text).ends_with("ing"));
+    let subject = subject_at(start).or_else(|| opens_with_clause.then(after_clause).flatten());
+    subject.map(Some)
 }
 
 /// The gender of an unnamed person whose indefinite phrase opens at token
@@ -959,7 +997,21 @@ fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<
                 | "gegen"
         )
     });
-    if not_subject {
+    // English puts the subject first: an unnamed person after anything
+    // but a sentence start, a conjunction or a speech verb ("said a
+    // spokeswoman") is an object ("see a young woman at the bench").
+    let object_en = lang == Lang::En
+        && i.checked_sub(1).is_some_and(|b| {
+            let prev = &tokens[b];
+            let pw = prev.text(text);
+            prev.kind == Kind::Word
+                && !matches!(
+                    pw,
+                    "and" | "but" | "while" | "when" | "then" | "But" | "And"
+                )
+                && !facts(pw).speech_cue
+        });
+    if not_subject || object_en {
         return None;
     }
     let noun = tokens[i + 1..].iter().take(3).find(|n| {
@@ -1363,10 +1415,26 @@ fn speaker_in(
     if let Some(r) = chosen {
         return Some(Some(r));
     }
+    // An indefinite phrase after the verb speaks for nobody named only if
+    // it names a person: "Asked …, she … reaches for a gouge" does not.
+    // Before the verb any does: "In einer Mitteilung … hieß es".
+    let names_a_person = |i: usize| {
+        tokens[i + 1..].iter().take(3).any(|n| {
+            let w = n.text(text);
+            facts(w).role.is_some()
+                || match ctx.lang {
+                    Lang::En => is_person_noun_en(w),
+                    Lang::De => is_person_noun_de(w),
+                }
+        })
+    };
     let unnamed = unnamed_at.is_some()
-        || window
-            .clone()
-            .any(|i| ctx.referent_at(tokens, i) == Some(Referent::Nobody));
+        || window.clone().any(|i| {
+            ctx.referent_at(tokens, i) == Some(Referent::Nobody)
+                && (facts(tokens[i].text(text)).determiner != Some(false)
+                    || cue.is_some_and(|c| i < c)
+                    || names_a_person(i))
+        });
     // A body as the subject of the quote's own sentence: "Die
     // Grünen-Fraktion im Stadtrat bemängelte, …". A sentence before the
     // quote that names a body ("Die Gewerkschaft fordert …") leaves the
@@ -1998,6 +2066,57 @@ mod tests {
              Kaffee und hat von seinen Enkeln erzählt\", hatte die Rentnerin im März vor \
              Gericht gesagt.",
             &[("Er kam", Some("Gertrud Ambühl"))],
+        );
+    }
+
+    #[test]
+    fn an_unnamed_english_object_takes_no_pronoun_and_describes_is_a_cue() {
+        check(
+            "Maker\n\nZofia Brzezińska makes violins. Customers would see a young woman at \
+             the bench and ask when the master would be back.\n\n“I used to say, ‘He is \
+             back now.’” she says. He sold her the workshop for what she describes as “the \
+             price of a good bicycle”.",
+            &[
+                ("I used", Some("Zofia Brzezińska")),
+                ("He is", Some("Zofia Brzezińska")),
+                ("the price", Some("Zofia Brzezińska")),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_paragraph_before_introduces_its_subject_past_an_opening_clause() {
+        // "Asked" is a cue, and "a gouge" after it no unnamed speaker.
+        check(
+            "Maker\n\nZofia Brzezińska makes violins.\n\nBrzezińska has no intention of \
+             retiring. Asked whether she ever thinks about stopping, she shrugs and reaches \
+             for a gouge.\n\n“When my hands stop, I stop.”",
+            &[("When my", Some("Zofia Brzezińska"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_with_nobody_fitting_near_reaches_further_back() {
+        check(
+            "Maker\n\nZofia Brzezińska makes violins.\n\n“I used to say, ‘He is back \
+             now.’” she says, laughing.\n\nHer husband, Jerzy Brzeziński, a piano tuner, \
+             worked at the next bench. Asked what he contributed, she is quiet for a long \
+             time.\n\n“He had better ears than me.”",
+            &[
+                ("I used", Some("Zofia Brzezińska")),
+                ("He is", Some("Zofia Brzezińska")),
+                ("He had", Some("Zofia Brzezińska")),
+            ],
+        );
+    }
+
+    #[test]
+    fn clubs_are_no_people_and_a_club_before_a_position_is_a_role() {
+        check(
+            "Cup\n\nAshbury Rovers beat Kelsey Town 2-1. Kelsey led through a Karim Haddad \
+             header.\n\nKarim was less amused. \"He will never let me forget this,\" the \
+             Kelsey defender said.",
+            &[("He will", Some("Karim Haddad"))],
         );
     }
 }

@@ -110,6 +110,7 @@ const SPEECH_VERBS: &str = "
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
     bemängelte bemängelt monierte moniert rügte rügt estimated estimates konterte kontert
+    describes
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
@@ -172,6 +173,7 @@ const ROLE_WORDS_EN: &str = "
     sergeant lieutenant corporal colonel admiral marshal
     conductor composer violinist cellist guitarist drummer dancer sculptor photographer
     filmmaker producer editor designer lecturer paramedic firefighter
+    defender midfielder goalkeeper winger
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";
@@ -677,7 +679,7 @@ const NON_PERSON_HEADS: &str = "
     solutions systems technologies industries enterprises consulting advisory peninsula
     universidad universidade università université universitat instituto fundación fundação
     ministerio banco colegio escuela partido frente movimiento asociación confederación
-    sindicato federación tribunal consejo
+    sindicato federación tribunal consejo town rovers wanderers athletic albion lane
 ";
 
 /// An English possessive: "Day's", "Okafor’s".
@@ -698,7 +700,7 @@ pub fn is_age_word(word: &str) -> bool {
 /// person.
 const SURNAME_HEADS: &str = "
     hall church lake park bay wood woods hill hills post house bank tower street bridge port
-    forest
+    forest lane
 ";
 word_set!(surname_heads, SURNAME_HEADS);
 
