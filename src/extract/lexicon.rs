@@ -174,6 +174,7 @@ const ROLE_WORDS_EN: &str = "
     conductor composer violinist cellist guitarist drummer dancer sculptor photographer
     filmmaker producer editor designer lecturer paramedic firefighter
     defender midfielder goalkeeper winger
+    councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";

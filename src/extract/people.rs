@@ -1278,6 +1278,65 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             people[idx].gender = noun.map_or(Gender::Unknown, noun_gender_de);
         }
     }
+    // Two given names sharing a surname: "Gloria and Ernesto Ramírez" are
+    // Gloria Ramírez and Ernesto Ramírez, though the first full name is
+    // never written.
+    for k in 1..all_runs.len() {
+        let (run, _) = &all_runs[k];
+        let (before, _) = &all_runs[k - 1];
+        let tokens = segments[run.segment].tokens;
+        let joined = before.segment == run.segment
+            && before.end + 1 == run.start
+            && matches!(word(text, &tokens[before.end]), "and" | "und" | "&");
+        let (first, second) = (words_of(k - 1), words_of(k));
+        let [given] = first else {
+            continue;
+        };
+        if !joined
+            || second.len() < 2
+            || given_name(given).is_none()
+            || given_name(second[0]).is_none()
+            || *given == second[0]
+        {
+            continue;
+        }
+        let Some(partner) = index
+            .by_last
+            .candidates(second[second.len() - 1])
+            .iter()
+            .copied()
+            .find(|&i| {
+                people[i]
+                    .words
+                    .iter()
+                    .map(String::as_str)
+                    .eq(second.iter().copied())
+            })
+        else {
+            continue;
+        };
+        let mut words: Vec<String> = vec![given.to_string()];
+        words.extend(people[partner].words[1..].iter().cloned());
+        let known = index
+            .by_last
+            .candidates(&words[words.len() - 1])
+            .iter()
+            .any(|&i| people[i].words == words);
+        if known {
+            continue;
+        }
+        people.push(Person {
+            name: words.join(" "),
+            gender: gender_of_given_name(given),
+            words,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            role_words: Vec::new(),
+        });
+        let i = people.len() - 1;
+        index.insert(&people[i].words, i);
+    }
     // Pass 2: every run that ends like a known name is a mention; a form
     // shared by several people goes to the one named most recently.
     let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
@@ -1863,5 +1922,21 @@ mod tests {
              schlief im Moor.",
         );
         assert_eq!(found, vec![("Yusuf Altıntaş".to_string(), 2)]);
+    }
+
+    #[test]
+    fn two_given_names_share_the_surname_after_them() {
+        let found = names(
+            "Garden\n\nThe garden was the idea of Gloria and Ernesto Ramírez. Mrs. Ramírez \
+             said the couple asked first. Councilwoman Yetunde Adeyemi championed it.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Gloria Ramírez".to_string(), 2),
+                ("Ernesto Ramírez".to_string(), 1),
+                ("Yetunde Adeyemi".to_string(), 1)
+            ]
+        );
     }
 }
