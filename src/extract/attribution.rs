@@ -290,7 +290,9 @@ impl Context<'_> {
             return Some(Referent::Pronoun(g, tok.range.start));
         }
         let nationality = self.lang == Lang::En && is_nationality_en(tok.text(self.text));
-        if word.role.is_some() || is_age_noun(self.text, tok) || nationality {
+        // "…," one voter told reporters: a noun for someone unnamed.
+        let person_noun = self.lang == Lang::En && is_person_noun_en(tok.text(self.text));
+        if word.role.is_some() || is_age_noun(self.text, tok) || nationality || person_noun {
             // Walk back to the determiner that opens the phrase.
             let from = i.saturating_sub(4);
             for k in (from..i).rev() {
@@ -389,7 +391,20 @@ impl Context<'_> {
         let first = rest.trim_start();
         let at = start + (rest.len() - first.len());
         let word: &str = first.split(|c: char| !c.is_alphabetic()).next()?;
-        (!word.is_empty() && facts(word).pronoun == Some(gender)).then_some(at)
+        if !word.is_empty() && facts(word).pronoun == Some(gender) {
+            return Some(at);
+        }
+        // Past an opening phrase: "In a statement broadcast on state
+        // television, she said …", "Asked about it, he said …".
+        let f = facts(word);
+        let opens_phrase = f.function_word || word.ends_with("ed") || word.ends_with("ing");
+        if !opens_phrase {
+            return None;
+        }
+        let comma = first.char_indices().take(100).find(|&(_, c)| c == ',')?.0;
+        let after = first[comma + 1..].trim_start();
+        let next: &str = after.split(|c: char| !c.is_alphabetic()).next()?;
+        (!next.is_empty() && facts(next).pronoun == Some(gender)).then(|| before - after.len())
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -2117,6 +2132,27 @@ mod tests {
              header.\n\nKarim was less amused. \"He will never let me forget this,\" the \
              Kelsey defender said.",
             &[("He will", Some("Karim Haddad"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_past_an_opening_phrase_is_the_subject_and_one_voter_is_unnamed() {
+        check(
+            "Vote\n\nSamir al-Khatib, a 57-year-old former mayor, won the run-off.\n\nNadia \
+             Haddad-Rahimi conceded defeat on Monday. In a statement broadcast on state \
+             television, she said she had telephoned al-Khatib to congratulate him.\n\n\"We \
+             will be a vigilant opposition,\" she said.\n\nIn Port Serrat crowds celebrated. \
+             \"I voted for change,\" one voter told reporters.",
+            &[("We will", Some("Nadia Haddad-Rahimi")), ("I voted", None)],
+        );
+    }
+
+    #[test]
+    fn a_chief_whip_in_apposition_is_the_speaker() {
+        check(
+            "Housing\n\nAsked afterwards whether the rebels would lose the whip, the chief \
+             whip, Dafydd ap Rhys, said only that “conversations will be had with colleagues”.",
+            &[("conversations will", Some("Dafydd ap Rhys"))],
         );
     }
 }

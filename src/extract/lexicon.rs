@@ -175,6 +175,7 @@ const ROLE_WORDS_EN: &str = "
     filmmaker producer editor designer lecturer paramedic firefighter
     defender midfielder goalkeeper winger
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman
+    whip
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";
@@ -214,6 +215,9 @@ pub fn role_of(word: &str) -> Option<&'static str> {
 
 /// The English role noun `lower` is, in the singular or plural.
 fn english_role(lower: &str) -> Option<&'static str> {
+    // "president-elect", "ex-minister": the role they will hold or held.
+    let lower = lower.strip_suffix("-elect").unwrap_or(lower);
+    let lower = lower.strip_prefix("ex-").unwrap_or(lower);
     let singular = lower.strip_suffix('s').unwrap_or(lower);
     let english = role_words_en();
     english
@@ -681,6 +685,7 @@ const NON_PERSON_HEADS: &str = "
     universidad universidade università université universitat instituto fundación fundação
     ministerio banco colegio escuela partido frente movimiento asociación confederación
     sindicato federación tribunal consejo town rovers wanderers athletic albion lane
+    health bill act
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

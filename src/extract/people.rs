@@ -1939,4 +1939,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn bills_and_public_health_end_names_of_things() {
+        let found = names(
+            "Housing\n\nMPs voted against the third reading of the Rural Homes and Planning \
+             Bill, a measure that would change the rules. \"It works,\" said Prof. Hodan \
+             Warsame of the Northfield Institute of Public Health, who led the study.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Hodan Warsame"]);
+    }
 }
