@@ -1340,6 +1340,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Pass 2: every run that ends like a known name is a mention; a form
     // shared by several people goes to the one named most recently.
     let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
+    let mut seen_count: Vec<usize> = vec![0; people.len()];
     // The index pass 1 built holds every person already, in the same order.
     let mut word_tokens: Vec<&Token> = Vec::new();
     for (pos, (run, _)) in all_runs.iter().enumerate() {
@@ -1390,7 +1391,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     if exact.is_none() && people[i].words.len() == sub.len() {
                         exact = Some(i);
                     }
-                    if recent.is_none_or(|r| last_seen[i] >= last_seen[r]) {
+                    // The one named more often so far, then the one named
+                    // last: an obituary's "Hengstler" is the architect
+                    // named throughout, not her husband named once just
+                    // before.
+                    if recent.is_none_or(|r| {
+                        (seen_count[i], last_seen[i]) >= (seen_count[r], last_seen[r])
+                    }) {
                         recent = Some(i);
                     }
                 }
@@ -1434,6 +1441,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     let range = word_tokens[k].range.start..word_tokens[m - 1].range.end;
                     people[chosen].mentions.push(range);
                     last_seen[chosen] = Some(pos);
+                    seen_count[chosen] += 1;
                     k = m;
                 }
                 None => k += 1,
@@ -1949,5 +1957,21 @@ mod tests {
         );
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Hodan Warsame"]);
+    }
+
+    #[test]
+    fn a_shared_surname_alone_is_the_one_named_more_often() {
+        let found = names(
+            "Nachruf\n\nDorothea Hengstler ist tot. Dorothea Hengstler baute Siedlungen. 1964 \
+             gründete sie mit ihrem Mann Ludwig Hengstler ein Büro. Bekannt wurde Hengstler \
+             mit der Siedlung Am Mühlbach.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Dorothea Hengstler".to_string(), 3),
+                ("Ludwig Hengstler".to_string(), 1)
+            ]
+        );
     }
 }
