@@ -1421,8 +1421,19 @@ fn speaker_in(
     let subject_first = ctx
         .referent_at(tokens, window.start)
         .is_some_and(|r| matches!(r, Referent::Person(_)) && cue.is_some_and(|c| c > window.start));
+    // "Die Architektenkammer des Landes bezeichnete sie als „…“": a body
+    // opens the sentence as its subject, and the pronoun after the verb is
+    // its object.
+    let body_subject = own_sentence
+        && before_cue.is_empty()
+        && cue.is_some_and(|c| c > window.start)
+        && facts(tokens[window.start].text(text)).determiner == Some(true)
+        && tokens
+            .get(window.start + 1)
+            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
     let chosen = match ctx.lang {
         _ if prepositional => after_cue.or(subject),
+        Lang::De if body_subject => return Some(None),
         Lang::De if subject_first => subject.or(after_cue),
         Lang::De => after_cue.or(subject),
         Lang::En => subject.or(after_cue.filter(|r| !matches!(r, Referent::Pronoun(..)))),
@@ -2153,6 +2164,20 @@ mod tests {
             "Housing\n\nAsked afterwards whether the rebels would lose the whip, the chief \
              whip, Dafydd ap Rhys, said only that “conversations will be had with colleagues”.",
             &[("conversations will", Some("Dafydd ap Rhys"))],
+        );
+    }
+
+    #[test]
+    fn a_title_gives_no_gender_and_a_body_first_makes_the_pronoun_an_object() {
+        check(
+            "Nachruf\n\nProf. Dorothea Hengstler arbeitete bei Hans-Joachim Fleischhauer.\n\n\
+             1987 erschien ihr Buch. Darin schrieb sie: „Architektur, die niemandem gefällt, \
+             ist gescheitert.“\n\nDie Architektenkammer des Landes bezeichnete sie in einem \
+             Nachruf als „eine der prägenden Stimmen des sozialen Wohnungsbaus“.",
+            &[
+                ("Architektur, die", Some("Dorothea Hengstler")),
+                ("eine der", None),
+            ],
         );
     }
 }

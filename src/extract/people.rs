@@ -1255,13 +1255,31 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     Lang::De => role_gender_de(w),
                     Lang::En => role_gender(w),
                 };
-                let before = run
+                let prev_word = run
                     .start
                     .checked_sub(1)
-                    .map_or(Gender::Unknown, |prev| gender_of(word(text, &tokens[prev])));
-                let from_role = match before {
-                    Gender::Unknown => gender_of(r),
-                    known => known,
+                    .map(|prev| word(text, &tokens[prev]));
+                let before = prev_word.map_or(Gender::Unknown, gender_of);
+                // A title's role says nothing of gender: "Prof. Dorothea
+                // Hengstler" is no man for the plain form of "Professor".
+                // A role before the title still does: "Geschäftsführer Dr.
+                // Wolfgang Leitner".
+                let title_at = match prev_word {
+                    Some(w) if facts(w).title => run.start.checked_sub(1),
+                    Some(".") => run
+                        .start
+                        .checked_sub(2)
+                        .filter(|&p| facts(word(text, &tokens[p])).title),
+                    _ => None,
+                };
+                let from_role = match (before, title_at) {
+                    (Gender::Unknown, Some(t)) => t
+                        .checked_sub(1)
+                        .map(|p| word(text, &tokens[p]))
+                        .filter(|w| facts(w).role.is_some())
+                        .map_or(Gender::Unknown, gender_of),
+                    (Gender::Unknown, None) => gender_of(r),
+                    (known, _) => known,
                 };
                 if from_role != Gender::Unknown {
                     people[idx].gender = from_role;
