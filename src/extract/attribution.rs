@@ -523,7 +523,10 @@ fn is_nationality_en(word: &str) -> bool {
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only
 /// as the German quoting prepositions ("…“, so Müller"; "laut Müller").
 fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
-    let w = tokens[i].text(text);
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    let w = t.text(text);
     if !facts(w).speech_cue {
         return false;
     }
