@@ -122,7 +122,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
     rev fr pres king queen prince princess pope papst könig königin
-    garda gda det insp supt cllr dci
+    garda gda det insp supt cllr dci cr
 ";
 
 /// German role nouns, matched as the end of a word so that compounds
@@ -151,7 +151,7 @@ const ROLE_ENDINGS_DE: &str = "
     großmutter großvater pensionist pensionistin rentner rentnerin stürmer stürmerin torwart
     torhüter torhüterin verteidiger verteidigerin keeper nachbar nachbarin
     doktorand doktorandin student studentin dozent dozentin assistent assistentin
-    praktikant praktikantin
+    praktikant praktikantin sohn enkel enkelin onkel tante neffe nichte partnerin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -252,7 +252,7 @@ pub fn title_role(word: &str) -> Option<&'static str> {
         "det" => "detective",
         "insp" => "inspector",
         "supt" => "superintendent",
-        "cllr" => "councillor",
+        "cllr" | "cr" => "councillor",
         "pres" => "president",
         "prof" => "professor",
         _ => return None,
@@ -685,7 +685,7 @@ const NON_PERSON_HEADS: &str = "
     universidad universidade università université universitat instituto fundación fundação
     ministerio banco colegio escuela partido frente movimiento asociación confederación
     sindicato federación tribunal consejo town rovers wanderers athletic albion lane
-    health bill act
+    health bill act research logistics
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

@@ -867,7 +867,14 @@ fn evidence(
         return None;
     }
     if let Some(k) = (0..words.len().saturating_sub(1)).find(|&k| given_name(words[k]).is_some()) {
-        return Some((k, None));
+        // English does not capitalise nouns: words before the given name
+        // spelt with letters English lacks are the family name put first
+        // ("Đặng Thị Hồng Nhung", "Hoàng Minh Đức").
+        let surname_first = lang == Lang::En
+            && words[..k]
+                .iter()
+                .all(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()));
+        return Some((if surname_first { 0 } else { k }, None));
     }
     // German: a noun for a woman or a man before a full name, role or not,
     // is part of the run (every noun has a capital): "die Wiener
@@ -1989,6 +1996,35 @@ mod tests {
             vec![
                 ("Dorothea Hengstler".to_string(), 3),
                 ("Ludwig Hengstler".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn kin_before_a_name_is_a_role_in_german() {
+        let found = names(
+            "Glas\n\nDragan Kovačević blies Glas. Sein Sohn Luka Kovačević, 34, lernte \
+             Informatik, die Geschäftspartnerin Vreni Stäubli die Buchhaltung.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            got,
+            vec!["Dragan Kovačević", "Luka Kovačević", "Vreni Stäubli"]
+        );
+    }
+
+    #[test]
+    fn australian_councillors_family_names_first_and_research_firms() {
+        let found = names(
+            "Council\n\nCr Amira Khoury said the plan was fine. Cr Khoury voted for it, as \
+             did staff of Coastline Logistics Research. She thanked Hoàng Minh Đức, who runs \
+             the ferry.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Amira Khoury".to_string(), 2),
+                ("Hoàng Minh Đức".to_string(), 1)
             ]
         );
     }
