@@ -502,6 +502,51 @@ fn role_after_comma(text: &str, tokens: &[Token], after: usize) -> Option<&'stat
 /// An English lower-case noun that names what someone does, by its suffix
 /// (librarian, designer, editor, economist, consultant), leaving out the
 /// common words that end the same way but are not nouns for people.
+/// The words that stand alone as runs of one word where only a person
+/// can: right before a speech verb ("Rangihuna said"), right after one
+/// that follows a quote or a comma ("…," said Bankole), after "according
+/// to", "laut" or "so", or before an English ", who". Possessive and
+/// genitive endings are taken off.
+fn words_that_speak_alone<'a, F>(
+    text: &'a str,
+    lang: Lang,
+    segments: &[Segment],
+    all_runs: &[(Run, Range<usize>)],
+    words_of: &F,
+) -> HashMap<&'a str, ()>
+where
+    F: Fn(usize) -> &'a [&'a str],
+{
+    let mut found = HashMap::default();
+    for (k, (run, _)) in all_runs.iter().enumerate() {
+        let [only] = words_of(k) else {
+            continue;
+        };
+        let tokens = segments[run.segment].tokens;
+        let at = |i: usize| tokens.get(i).map(|t| word(text, t));
+        let before = |n: usize| run.start.checked_sub(n).and_then(at);
+        let verb_after = at(run.end).is_some_and(|w| facts(w).speech_cue && w != "so");
+        let verb_before = before(1).is_some_and(|w| facts(w).speech_cue)
+            && run.start >= 2
+            && (tokens[run.start - 2].kind == Kind::Quote || before(2) == Some(","));
+        let by_preposition = (before(1) == Some("to") && before(2) == Some("According"))
+            || (before(1) == Some("to") && before(2) == Some("according"))
+            || matches!(before(1), Some("laut" | "Laut"))
+            || (before(1) == Some("so") && before(2) == Some(","));
+        let who = lang == Lang::En
+            && at(run.end) == Some(",")
+            && matches!(at(run.end + 1), Some("who" | "whose"));
+        if verb_after || verb_before || by_preposition || who {
+            let base = only
+                .strip_suffix("'s")
+                .or_else(|| only.strip_suffix("’s"))
+                .unwrap_or(only);
+            found.insert(base, ());
+        }
+    }
+    found
+}
+
 /// Whether every word of four letters or more in a line is capitalised,
 /// and there are at least three of them.
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
@@ -1109,6 +1154,28 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             unsure.push((k, after_article));
         }
     }
+    // A full name the rules and the tagger know nothing of is still a
+    // person when its last word speaks alone elsewhere in the text:
+    // "Tane Rangihuna scored 31 points" … "Rangihuna said", "According to
+    // Bankole", "Asante-Mensah, who joined …".
+    // English only: German capitalises the nouns before a name ("Lektor
+    // Beat Zurbriggen", "Kopfball von Kourtidis"), which the tagger must
+    // tell from the name.
+    let speaks_alone = if unsure.is_empty() || lang != Lang::En {
+        HashMap::default()
+    } else {
+        words_that_speak_alone(text, lang, segments, &all_runs, &words_of)
+    };
+    unsure.retain(|&(k, after_article)| {
+        let words = words_of(k);
+        let speaks = !after_article
+            && words.len() >= 2
+            && words.last().is_some_and(|w| speaks_alone.contains_key(*w));
+        if speaks {
+            evidenced.push((k, 0, words.to_vec(), None));
+        }
+        !speaks
+    });
     if !unsure.is_empty() {
         let runs: Vec<&Run> = unsure.iter().map(|&(k, _)| &all_runs[k].0).collect();
         let tagged = tagged(text, lang, segments, &runs);
@@ -1130,9 +1197,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 evidenced.push((k, first, words[first..].to_vec(), None));
             }
         }
-        // In text order, as the rules found them.
-        evidenced.sort_by_key(|e| e.0);
     }
+    // In text order, as the rules found them.
+    evidenced.sort_by_key(|e| e.0);
     // "Anna Kellers Büro" is Anna Keller's office when "Anna Keller" is
     // named elsewhere, and so is "Kellers Büro": cut a candidate after a
     // genitive of another candidate's name or of its surname.
@@ -2025,6 +2092,23 @@ mod tests {
             vec![
                 ("Amira Khoury".to_string(), 2),
                 ("Hoàng Minh Đức".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_whose_surname_speaks_alone_elsewhere_is_a_person() {
+        let found = names(
+            "Hoops\n\nTane Rangihuna scored 31 points on Saturday. \"I just heard the \
+             noise,\" Rangihuna said of the winner.\n\nKwame Asante-Mensah scored twice. \
+             Asante-Mensah, who joined in the summer, has 19 goals. Fenwick Harbour Trust \
+             stayed out of it.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Tane Rangihuna".to_string(), 2),
+                ("Kwame Asante-Mensah".to_string(), 2)
             ]
         );
     }
