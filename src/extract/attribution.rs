@@ -310,11 +310,13 @@ impl Context<'_> {
 
     /// The person a pronoun points back to, among mentions before `offset`
     /// in the segments from `earliest` on: among the people named in the
-    /// sentence of the nearest fitting mention, one whose gender is known to
-    /// match comes first ("he" after "Declan Fitzmaurice met Ngozi
-    /// Adaeze-Okafor" is Declan), then the sentence's subject, taken to be
-    /// the first of them not in the possessive ("Rob Hendry was unhappy with
-    /// the decision to sin-bin Pengelly. "…," he said." is Hendry).
+    /// sentence of the nearest fitting mention, the sentence's subject,
+    /// taken to be the first of them not in the possessive ("Rob Hendry
+    /// was unhappy with the decision to sin-bin Pengelly. "…," he said." is
+    /// Hendry), whatever the lists know of the others' gender ("Nassar was
+    /// critical of a call that sent McFarlane to the line. He said: …" is
+    /// Nassar, though only "Andre" McFarlane is a listed man's name); failing
+    /// that, one whose gender is known to match.
     fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
         let candidates = || {
             self.mentions_before(offset)
@@ -366,7 +368,7 @@ impl Context<'_> {
             .find(|(r, q)| !possessive(r, *q))
             .or_else(|| sentence.iter().find(|(_, q)| known(*q)));
         let subject = sentence.iter().find(|(r, q)| !possessive(r, *q));
-        exact.or(subject).map_or(Some(*p), |(_, q)| Some(*q))
+        subject.or(exact).map_or(Some(*p), |(_, q)| Some(*q))
     }
 
     /// Where the sentence that holds `offset` starts, not before `floor`:
@@ -2181,6 +2183,16 @@ mod tests {
                 ("Architektur, die", Some("Dorothea Hengstler")),
                 ("eine der", None),
             ],
+        );
+    }
+
+    #[test]
+    fn the_subject_wins_over_a_listed_gender_in_the_sentence() {
+        check(
+            "Hoops\n\nTitans coach Karim Nassar watched Andre McFarlane score.\n\nNassar was \
+             critical of a late foul call on Dimaculangan that sent McFarlane to the line. He \
+             said: \"I'll watch the tape before I say anything I regret.\"",
+            &[("I'll watch", Some("Karim Nassar"))],
         );
     }
 }

@@ -1149,6 +1149,11 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 is_place_preposition(before) || names_the_body_after(lang, before)
             })
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
+            // A head that is also a surname ("Lane", "Hall") ends a street
+            // or a building unless a given name opens the run ("Stuart
+            // Hall"): "Cobble Lane".
+            && !(words.last().is_some_and(|w| is_non_person_head(w))
+                && given_name(words[0]).is_none())
             && !opens_a_place(words)
         {
             unsure.push((k, after_article));
@@ -2111,5 +2116,14 @@ mod tests {
                 ("Kwame Asante-Mensah".to_string(), 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_head_that_is_also_a_surname_ends_a_street_without_a_given_name() {
+        let found = names(
+            "The last violin-maker on Cobble Lane\n\nThe workshop at 14 Cobble Lane smells \
+             of spruce. Yesterday the singer Stuart Hall sang there.",
+        );
+        assert_eq!(found, vec![("Stuart Hall".to_string(), 1)]);
     }
 }
