@@ -1137,6 +1137,11 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             })
             && !qualifies_a_noun();
         let in_headline_in_title_case = run.segment == 0 && headline_in_title_case;
+        // A head that is also a surname ("Lane", "Hall") ends a street or a
+        // building unless a given name opens the run ("Stuart Hall"):
+        // "Cobble Lane".
+        let street_or_building = words.last().is_some_and(|w| is_non_person_head(w))
+            && words.first().is_some_and(|w| given_name(w).is_none());
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
             let article_before_name = after_article && first == 0;
             if !in_place(first) && !article_before_name {
@@ -1149,11 +1154,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 is_place_preposition(before) || names_the_body_after(lang, before)
             })
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
-            // A head that is also a surname ("Lane", "Hall") ends a street
-            // or a building unless a given name opens the run ("Stuart
-            // Hall"): "Cobble Lane".
-            && !(words.last().is_some_and(|w| is_non_person_head(w))
-                && given_name(words[0]).is_none())
+            && !street_or_building
             && !opens_a_place(words)
         {
             unsure.push((k, after_article));
