@@ -291,16 +291,31 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
         spans.into_iter().partition(|s| !s.nested);
     let (outer_speakers, nested_speakers) =
         attribution::attribute(text, lang, &infos, &outer, &nested, &people);
-    let mut quotes: Vec<Quote> = outer
+    let worth_keeping = |span: &quotes::Span, speaker: &Option<usize>| {
+        let q = &text[span.range.clone()];
+        let short = q.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
+        let scare_quote = short && speaker.is_none();
+        !scare_quote
+    };
+    let kept_outer: Vec<(quotes::Span, Option<usize>)> = outer
         .into_iter()
         .zip(outer_speakers)
-        .chain(nested.into_iter().zip(nested_speakers))
-        .filter(|(span, speaker)| {
-            let q = &text[span.range.clone()];
-            let short = q.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
-            let scare_quote = short && speaker.is_none();
-            !scare_quote
-        })
+        .filter(|(span, speaker)| worth_keeping(span, speaker))
+        .collect();
+    // A quote inside one dropped as a scare quote goes with it.
+    let inside_kept = |span: &quotes::Span| {
+        kept_outer
+            .iter()
+            .any(|(o, _)| o.open <= span.open && span.close <= o.close)
+    };
+    let kept_nested: Vec<(quotes::Span, Option<usize>)> = nested
+        .into_iter()
+        .zip(nested_speakers)
+        .filter(|(span, speaker)| worth_keeping(span, speaker) && inside_kept(span))
+        .collect();
+    let mut quotes: Vec<Quote> = kept_outer
+        .into_iter()
+        .chain(kept_nested)
         .map(|(span, speaker)| Quote {
             range: span.range,
             marked: span.open..span.close,
