@@ -408,7 +408,7 @@ fn scorer_matches_the_reference_rules() {
 // first run); probe 15: 0.963 / 0.997 / 0.939 (0.931 / 0.997 / 0.855 when
 // first run); probe 16: 1.000 / 0.994 / 0.955 (German half 1.000 / 0.987 /
 // 0.936, English half 0.963 / 1.000 / 0.897 when first run); probe 17:
-// 0.973 / 0.991 / 0.856 (0.913 / 0.991 / 0.794 when first run).
+// 0.973 / 0.997 / 0.858 (0.913 / 0.991 / 0.794 when first run).
 const PROBE_PEOPLE_FLOOR: f64 = 0.95;
 const PROBE_QUOTE_FLOOR: f64 = 0.975;
 const PROBE_ATTRIBUTION_FLOOR: f64 = 0.925;

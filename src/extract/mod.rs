@@ -91,6 +91,32 @@ fn said_after(text: &str, close: usize) -> bool {
     })
 }
 
+/// Whether a German verb of speaking and "von" or "vor" come right before
+/// the mark at `open`: "Er spricht von einem „Kahlschlag auf dem Land“",
+/// "warnte vor der „Zerschlagung der Kliniken“". Capitalised nouns make
+/// such words look like a title.
+fn spoken_of_before(text: &str, open: usize) -> bool {
+    let mut words = text[..open]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
+    let mut word = words.next().unwrap_or_default();
+    if matches!(
+        word,
+        "einem" | "einer" | "eine" | "ein" | "der" | "die" | "das" | "den" | "dem"
+    ) {
+        word = words.next().unwrap_or_default();
+    }
+    if !matches!(word, "von" | "vor") {
+        return false;
+    }
+    let verb = lexicon::lowercase(words.next().unwrap_or_default());
+    lexicon::facts(&verb).speech_cue
+        || ["sprech", "sprach", "spricht", "warn"]
+            .iter()
+            .any(|v| verb.starts_with(v))
+}
+
 /// Whether a year in brackets follows a closing mark at `close`, as a work's
 /// title has it: "„Schwarzes Wasser, weißes Haus“ (1981)", ""Night Shift"
 /// (2019)".
@@ -233,7 +259,9 @@ pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
     // attribution so they do not cut the sentence around them in two.
     let (kept, dropped): (Vec<quotes::Span>, Vec<quotes::Span>) =
         quotes::find(text, segments).into_iter().partition(|s| {
-            (!is_title_like(&text[s.range.clone()]) || said_after(text, s.close))
+            (!is_title_like(&text[s.range.clone()])
+                || said_after(text, s.close)
+                || spoken_of_before(text, s.open))
                 && !named_by_word_before(text, s.open)
                 && !dated_after(text, s.close)
         });
@@ -380,6 +408,14 @@ mod tests {
                 "Buch\n\nEr hat sein neues Buch „Der Mann, der den Osten verkaufte“ vorgestellt."
             )
             .is_empty()
+        );
+        // Spoken of: a quote, however much its nouns look like a title.
+        assert_eq!(
+            quotes(
+                "Klinik\n\nDer Landrat Jörg Emmerich spricht von einem „Kahlschlag auf dem \
+                 Land“ und will klagen."
+            ),
+            vec!["Kahlschlag auf dem Land"]
         );
         // Past an article: what the text calls something.
         assert!(
