@@ -2195,4 +2195,14 @@ mod tests {
             &[("I'll watch", Some("Karim Nassar"))],
         );
     }
+
+    #[test]
+    fn a_separable_verb_of_speaking_after_the_quote() {
+        check(
+            "Gericht\n\nLaut Anklageschrift war Marco Dietl von der Fahrbahn abgekommen. Der \
+             Angeklagte habe sich danach „einfach aus dem Staub gemacht“, trug Staatsanwältin \
+             Parisa Rahimi vor.",
+            &[("einfach aus", Some("Parisa Rahimi"))],
+        );
+    }
 }

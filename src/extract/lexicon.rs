@@ -110,7 +110,7 @@ const SPEECH_VERBS: &str = "
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
     bemängelte bemängelt monierte moniert rügte rügt estimated estimates konterte kontert
-    describes
+    describes trug
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.

@@ -242,7 +242,9 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                             let w = word(text, &tokens[n]);
                             is_non_person_head(w) || is_institution_compound(w)
                         });
-                if institution {
+                // "von der Fahrbahn abgekommen": a common noun after the
+                // particle is where someone came from, not their name.
+                if institution || is_common_noun_de(word(text, &tokens[k])) {
                     break;
                 }
                 j = k + 1;
@@ -259,6 +261,16 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
         i = j;
     }
     out
+}
+
+/// Whether the German model's lists know a capitalised word as a common
+/// noun that never ends a name ("Fahrbahn", not "Leyen" or "Berg").
+fn is_common_noun_de(word: &str) -> bool {
+    use crate::tagger::lexicon::flag;
+    tagger::builtin(Lang::De).is_some_and(|m| {
+        let f = m.lexicon.flags(&lowercase(word));
+        f & flag::CAPITAL_COMMON != 0 && f & (flag::LAST_IN_NAME | flag::SURNAME) == 0
+    })
 }
 
 /// Indices of names by the key of one of their words, so that a word is
@@ -2126,5 +2138,15 @@ mod tests {
              of spruce. Yesterday the singer Stuart Hall sang there.",
         );
         assert_eq!(found, vec![("Stuart Hall".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_common_noun_after_von_der_is_no_part_of_the_name() {
+        let found = names(
+            "Gericht\n\nLaut Anklageschrift war Marco Dietl von der Fahrbahn abgekommen. \
+             Ursula von der Leyen kam später.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Marco Dietl", "Ursula von der Leyen"]);
     }
 }
