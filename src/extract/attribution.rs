@@ -1412,9 +1412,20 @@ fn speaker_in(
         // named person as the subject will do ("Trump, on Twitter, wrote,
         // …"), and the subject is what opens the stretch: in "Er habe Nkechi
         // Adebayo geholt, »…«" she is the object.
+        // Before a colon (not a comma) a pronoun or role opening the
+        // stretch is its subject too: "Dann ergriff der 38-Jährige selbst
+        // das Wort: „…“".
+        let ends_in_colon = window
+            .end
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.text(text) == ":");
         return before_cue
             .first()
-            .filter(|r| matches!(r, Referent::Person(_)))
+            .filter(|r| {
+                matches!(r, Referent::Person(_))
+                    || (ends_in_colon && matches!(r, Referent::Pronoun(..) | Referent::Role(..)))
+            })
             .map(|r| Some(*r));
     }
     let after_cue = after_cue.filter(|r| *r != Referent::Nobody);
@@ -2203,6 +2214,23 @@ mod tests {
              Angeklagte habe sich danach „einfach aus dem Staub gemacht“, trug Staatsanwältin \
              Parisa Rahimi vor.",
             &[("einfach aus", Some("Parisa Rahimi"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_or_age_opening_the_stretch_before_a_colon_is_the_speaker() {
+        check(
+            "Urteil\n\nDer Angeklagte Florian Strassegger hatte lange geschwiegen. In seinem \
+             letzten Wort am Dienstag bat er die Geschädigten um Entschuldigung: „Es tut mir \
+             leid, was passiert ist.“",
+            &[("Es tut", Some("Florian Strassegger"))],
+        );
+        // Not before a comma: "she recorded her first album, “…”" names a
+        // title.
+        check(
+            "Obituary\n\nMáire Ní Fhloinn sang. She recorded her first album, “Amhráin ón \
+             gCósta”, in 1968.",
+            &[],
         );
     }
 }
