@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 196);
+    assert_eq!(articles.len(), 208);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,8 +396,8 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-03, all 196 articles (people F1 0.975, quote
-// F1 0.995, attribution 0.948), less 0.02. Probe 6 alone: 0.922 / 1.000 /
+// The probes' figures, 2026-12-03, all 208 articles (people F1 0.973, quote
+// F1 0.995, attribution 0.945), less 0.02. Probe 6 alone: 0.922 / 1.000 /
 // 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.967 / 0.993 / 0.939
 // (0.930 / 0.993 / 0.865 when first run); probe 10: 0.995 / 0.988 / 0.929
 // (0.971 / 0.984 / 0.890 when first run); probe 11: 0.959 / 0.988 / 0.924
@@ -408,7 +408,8 @@ fn scorer_matches_the_reference_rules() {
 // first run); probe 15: 0.963 / 0.997 / 0.939 (0.931 / 0.997 / 0.855 when
 // first run); probe 16: 1.000 / 0.994 / 0.955 (German half 1.000 / 0.987 /
 // 0.936, English half 0.963 / 1.000 / 0.897 when first run); probe 17:
-// 0.973 / 0.997 / 0.864 (0.913 / 0.991 / 0.794 when first run).
+// 0.973 / 0.997 / 0.864 (0.913 / 0.991 / 0.794 when first run); probe 18:
+// 0.944 / 0.987 / 0.894 (0.901 / 0.987 / 0.858 when first run).
 const PROBE_PEOPLE_FLOOR: f64 = 0.95;
 const PROBE_QUOTE_FLOOR: f64 = 0.975;
 const PROBE_ATTRIBUTION_FLOOR: f64 = 0.925;

@@ -122,7 +122,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
     rev fr pres king queen prince princess pope papst könig königin
-    garda gda det insp supt cllr dci cr
+    garda gda det insp supt cllr dci cr justice
 ";
 
 /// German role nouns, matched as the end of a word so that compounds
@@ -253,6 +253,7 @@ pub fn title_role(word: &str) -> Option<&'static str> {
         "insp" => "inspector",
         "supt" => "superintendent",
         "cllr" | "cr" => "councillor",
+        "justice" => "judge",
         "pres" => "president",
         "prof" => "professor",
         _ => return None,
@@ -507,7 +508,8 @@ const NON_NAME_CAPS: &str = "
     september oktober november dezember january february march may june july october
     december mittwochabend dienstagabend zudem laut zufolge according yes ja nein oh
     mehr more most meanwhile however jedoch außerdem trotz despite although obwohl neben
-    zwischen between among ab bis until up down out over
+    zwischen between among ab bis until up down out over solange sobald sodass falls weil
+    denn bevor nachdem seitdem
 ";
 
 /// Whether a capitalised word can be part of a person's name.
@@ -685,7 +687,7 @@ const NON_PERSON_HEADS: &str = "
     universidad universidade università université universitat instituto fundación fundação
     ministerio banco colegio escuela partido frente movimiento asociación confederación
     sindicato federación tribunal consejo town rovers wanderers athletic albion lane
-    health bill act research logistics
+    health bill act research logistics harriers junction
 ";
 
 /// An English possessive: "Day's", "Okafor’s".

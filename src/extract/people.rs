@@ -2149,4 +2149,20 @@ mod tests {
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Marco Dietl", "Ursula von der Leyen"]);
     }
+
+    #[test]
+    fn justices_clubs_junctions_and_german_conjunctions() {
+        let found = names(
+            "Ruling\n\nJustice Ilse Varga-Moreau wrote for the court. The Carrowmore \
+             Harriers lost at Harlan Junction.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Ilse Varga-Moreau"]);
+        let found = names(
+            "Geigen\n\nSolange Menschen Musik machen, braucht es Geigen, sagt Solveig \
+             Marangoni.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Solveig Marangoni"]);
+    }
 }
