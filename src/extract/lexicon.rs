@@ -152,6 +152,9 @@ const ROLE_ENDINGS_DE: &str = "
     torhüter torhüterin verteidiger verteidigerin keeper nachbar nachbarin
     doktorand doktorandin student studentin dozent dozentin assistent assistentin
     praktikant praktikantin sohn enkel enkelin onkel tante neffe nichte partnerin
+    historiker historikerin physiker physikerin chemiker chemikerin techniker technikerin
+    mechaniker mechanikerin informatiker informatikerin mathematiker mathematikerin
+    statistiker statistikerin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,

@@ -2165,4 +2165,14 @@ mod tests {
         let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(got, vec!["Solveig Marangoni"]);
     }
+
+    #[test]
+    fn german_scholars_in_iker_are_roles() {
+        let found = names(
+            "Fund\n\nDer Althistoriker Emeka Adebayo-Lindqvist von der Universität \
+             Kestenburg las die Inschrift.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, vec!["Emeka Adebayo-Lindqvist"]);
+    }
 }
