@@ -410,6 +410,14 @@ impl Context<'_> {
     }
 
     /// Mentions that end before `offset`, the nearest first.
+    /// Whether someone unnamed was introduced with `role` before `offset`
+    /// ("a spokesperson … the spokesperson").
+    fn unnamed_role_before(&self, role: &str, offset: usize) -> bool {
+        self.unnamed_roles
+            .iter()
+            .any(|&(at, r)| r == role && at < offset)
+    }
+
     /// How far back a pronoun with no fitting person near reaches: six
     /// paragraphs before the one holding `offset`.
     fn far_floor(&self, offset: usize) -> usize {
@@ -454,10 +462,7 @@ impl Context<'_> {
                             && same_compound(&written, role, &person.role_words)
                     })
                     .collect();
-                let unnamed = self
-                    .unnamed_roles
-                    .iter()
-                    .any(|&(at, r)| r == role && at < offset);
+                let unnamed = self.unnamed_role_before(role, offset);
                 match introduced.as_slice() {
                     [one] => Some(*one),
                     [] if unnamed => None,
@@ -638,11 +643,10 @@ impl<'a> Context<'a> {
         for seg in segments {
             for (i, t) in seg.tokens.iter().enumerate() {
                 let w = t.text(text);
-                let article = w.len() <= 3
-                    && matches!(
-                        w,
-                        "the" | "The" | "der" | "Der" | "die" | "Die" | "den" | "dem" | "des"
-                    );
+                let article = matches!(
+                    w,
+                    "the" | "The" | "der" | "Der" | "die" | "Die" | "den" | "dem" | "des"
+                );
                 if !article {
                     continue;
                 }
@@ -671,11 +675,7 @@ impl<'a> Context<'a> {
                 let (Some(one), None) = (introduced.next(), introduced.next()) else {
                     continue;
                 };
-                let unnamed = self
-                    .unnamed_roles
-                    .iter()
-                    .any(|&(at, r)| r == role && at < t.range.start);
-                if !unnamed {
+                if !self.unnamed_role_before(role, t.range.start) {
                     found.push((t.range.start..end, one));
                 }
             }

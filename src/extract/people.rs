@@ -17,7 +17,7 @@ use super::lexicon::{
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -525,11 +525,11 @@ fn words_that_speak_alone<'a, F>(
     segments: &[Segment],
     all_runs: &[(Run, Range<usize>)],
     words_of: &F,
-) -> HashMap<&'a str, ()>
+) -> HashSet<&'a str>
 where
     F: Fn(usize) -> &'a [&'a str],
 {
-    let mut found = HashMap::default();
+    let mut found = HashSet::default();
     for (k, (run, _)) in all_runs.iter().enumerate() {
         let [only] = words_of(k) else {
             continue;
@@ -553,10 +553,22 @@ where
                 .strip_suffix("'s")
                 .or_else(|| only.strip_suffix("’s"))
                 .unwrap_or(only);
-            found.insert(base, ());
+            found.insert(base);
         }
     }
     found
+}
+
+/// The token of the title right before token `start`, past its period
+/// ("Mrs Pritchard", "Prof. Dorothea Hengstler").
+fn title_before(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
+    let prev = start.checked_sub(1)?;
+    let title = if word(text, &tokens[prev]) == "." {
+        prev.checked_sub(1)?
+    } else {
+        prev
+    };
+    facts(word(text, &tokens[title])).title.then_some(title)
 }
 
 /// Whether every word of four letters or more in a line is capitalised,
@@ -1180,7 +1192,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     // Beat Zurbriggen", "Kopfball von Kourtidis"), which the tagger must
     // tell from the name.
     let speaks_alone = if unsure.is_empty() || lang != Lang::En {
-        HashMap::default()
+        HashSet::default()
     } else {
         words_that_speak_alone(text, lang, segments, &all_runs, &words_of)
     };
@@ -1188,7 +1200,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let words = words_of(k);
         let speaks = !after_article
             && words.len() >= 2
-            && words.last().is_some_and(|w| speaks_alone.contains_key(*w));
+            && words.last().is_some_and(|w| speaks_alone.contains(*w));
         if speaks {
             evidenced.push((k, 0, words.to_vec(), None));
         }
@@ -1356,15 +1368,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 // Hengstler" is no man for the plain form of "Professor".
                 // A role before the title still does: "Geschäftsführer Dr.
                 // Wolfgang Leitner".
-                let title_at = match prev_word {
-                    Some(w) if facts(w).title => run.start.checked_sub(1),
-                    Some(".") => run
-                        .start
-                        .checked_sub(2)
-                        .filter(|&p| facts(word(text, &tokens[p])).title),
-                    _ => None,
-                };
-                let from_role = match (before, title_at) {
+                let from_role = match (before, title_before(text, tokens, run.start)) {
                     (Gender::Unknown, Some(t)) => t
                         .checked_sub(1)
                         .map(|p| word(text, &tokens[p]))
@@ -1466,19 +1470,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // "Kellers Plan" holds "Kellers", "Minister El Aissami" "El Aissami".
         // A title's gender picks among people who share a surname: "Mrs
         // Pritchard" is the wife, not the husband.
-        let title_gender = run
-            .start
-            .checked_sub(1)
-            .and_then(|p| {
-                if word(text, &tokens[p]) == "." {
-                    p.checked_sub(1)
-                } else {
-                    Some(p)
-                }
-            })
-            .map(|p| word(text, &tokens[p]))
-            .filter(|w| facts(w).title)
-            .map_or(Gender::Unknown, role_gender);
+        let title_gender = title_before(text, tokens, run.start)
+            .map_or(Gender::Unknown, |t| role_gender(word(text, &tokens[t])));
         let mut k = 0;
         while k < words.len() {
             let mut matched = None;
