@@ -12,10 +12,10 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, determiner, facts, is_age_word, is_particle, is_person_noun_en, is_possessive,
-    lowercase, role_gender, role_gender_de,
+    Gender, facts, is_age_word, is_indefinite_article, is_particle, is_person_noun_en,
+    is_possessive, lowercase, role_gender, role_gender_de,
 };
-use super::people::Person;
+use super::people::{Person, is_agent_noun};
 use super::quotes::Span;
 use super::token::{Kind, Token};
 use rustc_hash::FxHashMap as HashMap;
@@ -151,6 +151,9 @@ impl Context<'_> {
                 };
                 role = Some((r, gender, t.range.start, t.range.end));
             } else if tf.title {
+            } else if self.lang == Lang::En && role.is_some() && is_agent_noun(tw) {
+                // A role that qualifies an occupation: "said head winemaker
+                // Sophie Marchand-Ellis", "chief engineer".
             } else if role.is_some() || tf.function_word || tf.pronoun.is_some() {
                 // The role's complement may come before the name: "die
                 // Vorsitzende des Bundesverbands Pflege, Hannelore Siebert".
@@ -580,11 +583,10 @@ impl<'a> Context<'a> {
             .iter()
             .flat_map(|seg| {
                 seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                    // Every token is asked: the lookup is skipped for words too long
-                    // to be an article.
+                    // Every token is asked, so without lower-casing or a lookup.
                     let w = t.text(text);
-                    let indefinite = w.len() <= 5
-                        && determiner_in(lang, w, determiner(&lowercase(w))) == Some(false);
+                    let indefinite = is_indefinite_article(w)
+                        && determiner_in(lang, w, Some(false)) == Some(false);
                     if !indefinite {
                         return None;
                     }
@@ -914,7 +916,23 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
     }
     for (q, s) in spans.iter().zip(speakers.iter_mut()) {
         if s.is_none() {
-            *s = known.get(&quote_key(text, q)).copied();
+            let key = quote_key(text, q);
+            *s = known.get(&key).copied();
+            // A headline quotes an excerpt of the story's quote ("Drought
+            // leaves farmers facing 'worst harvest in memory'" over "This
+            // will be the worst harvest in memory, no question"): the
+            // excerpt is that speaker's when only one speaker said it.
+            if s.is_none() && q.segment == 0 && key.split_whitespace().nth(1).is_some() {
+                let mut said = known
+                    .iter()
+                    .filter(|(k, _)| k.len() > key.len() && contains_words(k, &key))
+                    .map(|(_, &p)| p);
+                if let Some(first) = said.next()
+                    && said.all(|p| p == first)
+                {
+                    *s = Some(first);
+                }
+            }
         }
     }
     speakers
@@ -1064,6 +1082,15 @@ fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<
 
 /// A quote's words for comparing with another: lower case, without the
 /// punctuation a quote may end with in one place and not the other.
+/// Whether `words` stands in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn quote_key(text: &str, q: &Span) -> String {
     text[q.range.clone()]
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
@@ -1550,6 +1577,40 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn a_role_before_an_occupation_reaches_the_name() {
+        check(
+            "Harvest\n\n\u{201c}The quality is beautiful,\u{201d} said head winemaker Sophie \
+             Marchand-Ellis, holding up a cluster.",
+            &[("The quality", Some("Sophie Marchand-Ellis"))],
+        );
+    }
+
+    #[test]
+    fn a_headline_excerpt_of_a_quote_is_its_speakers() {
+        check(
+            "Farmers face \u{2018}worst harvest in memory\u{2019}\n\nGareth Pennington farms \
+             near Fenmoor. \u{201c}This will be the worst harvest in memory, no \
+             question,\u{201d} he says.",
+            &[
+                ("worst harvest", Some("Gareth Pennington")),
+                ("This will", Some("Gareth Pennington")),
+            ],
+        );
+        // Not when two people said it.
+        check(
+            "Farmers face \u{2018}worst harvest in memory\u{2019}\n\nGareth Pennington farms \
+             near Fenmoor. \u{201c}This is the worst harvest in memory,\u{201d} he says. \
+             Maria Lindqvist agrees. \u{201c}It is the worst harvest in memory here \
+             too,\u{201d} she says.",
+            &[
+                ("worst harvest", None),
+                ("This is", Some("Gareth Pennington")),
+                ("It is", Some("Maria Lindqvist")),
+            ],
+        );
     }
 
     #[test]

@@ -110,7 +110,10 @@ const SPEECH_VERBS: &str = "
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
     bemängelte bemängelt monierte moniert rügte rügt estimated estimates konterte kontert
-    describes trug
+    describes trug recalls insists argues announces declares continues remarks
+    acknowledges admits urges suggests concludes responds emphasises emphasizes stresses
+    confirms testifies cautions predicts concedes observes quips recounts complains
+    laments pleads replies
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
@@ -364,7 +367,8 @@ const PERSON_NOUNS_EN: &str = "
     shopper commuter customer visitor volunteer survivor parent member local bystander
     employee staffer farmer driver pensioner mourner onlooker protester protestor
     supporter voter patient tourist traveller traveler guest pupil colleague friend
-    relative veteran villager diner mum dad
+    relative veteran villager diner mum dad teenager teen youngster girl boy child mother
+    father grandmother grandfather wife husband widow daughter son sister brother
 ";
 word_set!(person_nouns_en, PERSON_NOUNS_EN);
 
@@ -392,6 +396,17 @@ pub fn determiner(lower: &str) -> Option<bool> {
         "ein" | "eine" | "einer" | "eines" | "a" | "an" | "one" => Some(false),
         _ => None,
     }
+}
+
+/// Whether `word`, in any case, is an indefinite article: what
+/// [`determiner`] of its lower case calls `Some(false)`, answered without
+/// lower-casing, since it is asked of every token.
+pub fn is_indefinite_article(word: &str) -> bool {
+    matches!(word.len(), 1..=5)
+        && matches!(word.as_bytes()[0], b'a' | b'A' | b'e' | b'E' | b'o' | b'O')
+        && ["ein", "eine", "einer", "eines", "a", "an", "one"]
+            .iter()
+            .any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Prepositions and conjunctions: a noun phrase naming a speaker does not
@@ -591,7 +606,10 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 pub fn facts(word: &str) -> WordFacts {
     use std::cell::RefCell;
     thread_local! {
-        static MEMORY: RefCell<HashMap<Box<str>, WordFacts>> = RefCell::new(HashMap::default());
+        // Built in place: a lazily made thread-local is asked whether it
+        // exists on every call.
+        static MEMORY: RefCell<HashMap<Box<str>, WordFacts>> =
+            const { RefCell::new(HashMap::with_hasher(rustc_hash::FxBuildHasher)) };
     }
     if word.len() > LONGEST_REMEMBERED {
         return WordFacts::of(word);
@@ -752,6 +770,13 @@ const INSTITUTION_ENDINGS_DE: &[&str] = &[
     "konzern",
     "verlag",
     "konsortium",
+    "feuerwehr",
+    "wacht",
+    "dienst",
+    "liste",
+    "gemeinde",
+    "kirche",
+    "bistum",
     // Places and plans named like people: "Frankfurter Hauptbahnhof",
     // "Nationale Lithiumstrategie".
     "bahnhof",
@@ -793,6 +818,20 @@ fn is_non_person_head_lower(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indefinite_articles_are_told_as_determiner_tells_them() {
+        for w in [
+            "a", "A", "an", "An", "AN", "one", "One", "ein", "Ein", "EINE", "einer", "Eines",
+            "einem", "einen", "the", "e", "o", "and", "eins", "Ö", "über", "", "Anne", "aé",
+        ] {
+            assert_eq!(
+                is_indefinite_article(w),
+                determiner(&lowercase(w)) == Some(false),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn remembered_facts_are_the_facts() {

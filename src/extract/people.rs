@@ -11,9 +11,9 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_age_word, is_institution_compound, is_non_person_head,
-    is_particle, is_particle_article, is_possessive, lowercase, role_gender, role_gender_de,
-    title_role,
+    Gender, facts, given_name, is_age_word, is_institution_compound, is_institution_head,
+    is_non_person_head, is_particle, is_particle_article, is_person_noun_en, is_possessive,
+    lowercase, role_gender, role_gender_de, title_role,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -196,12 +196,16 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // A name opens with a name word, a capitalised particle or an
+        // initial; most tokens are none of these, and are passed at once.
+        let capitalised = is_word(i) && word(text, &tokens[i]).starts_with(char::is_uppercase);
+        if !capitalised && !name_word(i) {
+            i += 1;
+            continue;
+        }
         // Only a capitalised particle opens a name ("El Aissami", "Van Dijk");
         // a lower-case one ("der", "de") belongs inside one.
-        let particle_start = is_word(i)
-            && is_particle(word(text, &tokens[i]))
-            && word(text, &tokens[i]).starts_with(char::is_uppercase)
-            && name_word(i + 1);
+        let particle_start = capitalised && is_particle(word(text, &tokens[i])) && name_word(i + 1);
         let starts = particle_start || name_word(i) || initial(i);
         if !starts {
             i += 1;
@@ -261,6 +265,22 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
         i = j;
     }
     out
+}
+
+/// Whether a run goes on with the name of a body: "the Department for
+/// Rural Affairs said", "Universität für Bodenkultur".
+fn goes_on_from_a_body(text: &str, tokens: &[Token], run: &Run) -> bool {
+    run.start >= 2 && matches!(word(text, &tokens[run.start - 1]), "for" | "of" | "für") && {
+        let head = word(text, &tokens[run.start - 2]);
+        head.starts_with(char::is_uppercase) && is_institution_head(head)
+    }
+}
+
+/// Whether an English word before a name describes the person rather
+/// than naming them: an age ("Sixteen-year-old") or a noun for a person
+/// ("Teenager", "Grandmaster") that is no given name.
+fn opens_a_sentence_not_a_name(word: &str) -> bool {
+    given_name(word).is_none() && (is_age_word(word) || is_person_noun_en(word))
 }
 
 /// Whether the German model's lists know a capitalised word as a common
@@ -617,7 +637,7 @@ fn is_auxiliary(word: &str) -> bool {
         )
 }
 
-fn is_agent_noun(word: &str) -> bool {
+pub(super) fn is_agent_noun(word: &str) -> bool {
     const NOT_AGENTS: &[&str] = &[
         "after",
         "under",
@@ -1131,6 +1151,9 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // unless the initial stands for the surname, as German reports on
         // courts and crime write it: "Swetlana K.".
         let tokens = segments[run.segment].tokens;
+        if goes_on_from_a_body(text, tokens, run) {
+            continue;
+        }
         let ends_in_word = words.last().is_some_and(|w| w.chars().count() > 1);
         if !ends_in_word && !ends_in_press_initial(text, tokens, run, words) {
             continue;
@@ -1225,6 +1248,21 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     .is_some_and(|b| names_the_body_after(lang, words[b]))
             {
                 evidenced.push((k, first, words[first..].to_vec(), None));
+            }
+        }
+    }
+    // English capitalises a sentence's first word: an age or a noun for a
+    // person there opens the sentence, not the name ("Sixteen-year-old
+    // Ananya Krishnamurthy became …", "Teenager Ananya Krishnamurthy
+    // stuns …"). A given name stays ("Dean Martin").
+    if lang == Lang::En {
+        for e in &mut evidenced {
+            while e.2.len() >= 3 && opens_a_sentence_not_a_name(e.2[0]) {
+                if e.3.is_none() {
+                    e.3 = facts(e.2[0]).role;
+                }
+                e.2.remove(0);
+                e.1 += 1;
             }
         }
     }
@@ -1579,6 +1617,38 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.mentions.len()))
             .collect()
+    }
+
+    #[test]
+    fn an_age_or_a_noun_for_a_person_opening_an_english_sentence_is_no_name_word() {
+        let found = names(
+            "Chess\n\nSixteen-year-old Ananya Krishnamurthy won. \"I did not expect it,\" \
+             Krishnamurthy said. Teenager Ananya Krishnamurthy stuns the seed.",
+        );
+        assert_eq!(found, vec![("Ananya Krishnamurthy".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_name_after_the_name_of_a_body_belongs_to_it() {
+        let found = names(
+            "Drought\n\nA spokesperson for the Department for Rural Affairs said: \"We are \
+             monitoring it.\"",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = names(
+            "Unfall\n\n„Wir hatten Glück“, sagte Einsatzleiter Mirko Dragović von der \
+             Berufsfeuerwehr Kirchau.",
+        );
+        assert_eq!(found, vec![("Mirko Dragović".to_string(), 1)]);
+    }
+
+    #[test]
+    fn present_tense_cues_let_a_surname_speak_alone() {
+        let found = names(
+            "Profile\n\nFarida Benali orders a mint tea. \"I have a show tonight,\" she says. \
+             \"My mum was horrified,\" Benali recalls.",
+        );
+        assert_eq!(found, vec![("Farida Benali".to_string(), 2)]);
     }
 
     #[test]
