@@ -998,6 +998,10 @@ fn introduced_before(
 /// someone named, nor after a preposition.
 fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<Gender> {
     let w = tokens[i].text(text);
+    // Asked of every token: most are passed by their first letter.
+    if !is_indefinite_article(w) {
+        return None;
+    }
     let opens = match lang {
         Lang::De => matches!(w, "ein" | "eine" | "Ein" | "Eine"),
         Lang::En => matches!(w, "a" | "an" | "one" | "A" | "An" | "One"),

@@ -9,6 +9,7 @@
 // protection against chosen keys buys nothing for fixed built-in lists.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// `word.to_lowercase()`, borrowed when there is nothing to lower: most
@@ -602,8 +603,34 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 /// [`WordFacts`] of `word`. Extraction asks the same questions of each token
 /// several times (a name word? a role? a cue?), news repeats its words, and
 /// answering meant lower-casing and several set lookups each time: a third
-/// of extraction. So the answers are remembered, per thread.
+/// of extraction. So the answers are remembered, per thread: by the word's
+/// place in the text being extracted (see [`read_places_in`]), which costs
+/// no hashing of the word, and by the word itself.
 pub fn facts(word: &str) -> WordFacts {
+    let Some(slot) = place_of(word) else {
+        return facts_by_word(word);
+    };
+    let remembered = PLACES.with(|places| {
+        let places = places.borrow();
+        let entry = &places.slots[slot.index];
+        (entry.place == slot.place && entry.generation == slot.generation).then_some(entry.facts)
+    });
+    if let Some(facts) = remembered {
+        return facts;
+    }
+    // Worked out with the table let go: the lists may ask for facts too.
+    let facts = facts_by_word(word);
+    PLACES.with(|places| {
+        places.borrow_mut().slots[slot.index] = Place {
+            place: slot.place,
+            generation: slot.generation,
+            facts,
+        };
+    });
+    facts
+}
+
+fn facts_by_word(word: &str) -> WordFacts {
     use std::cell::RefCell;
     thread_local! {
         // Built in place: a lazily made thread-local is asked whether it
@@ -626,6 +653,126 @@ pub fn facts(word: &str) -> WordFacts {
         memory.insert(word.into(), facts);
         facts
     })
+}
+
+/// Slots of the memory by place: a token is asked about several times in a
+/// short stretch of extraction, so a small table indexed by its offset
+/// keeps it.
+const PLACE_SLOTS: usize = 1024;
+
+/// A word's place in the text being extracted: its offset and length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordPlace {
+    offset: usize,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Place {
+    place: WordPlace,
+    /// Which text the place is in: see [`Places::generation`].
+    generation: u32,
+    facts: WordFacts,
+}
+
+struct Places {
+    /// The address range of the text being extracted on this thread (empty
+    /// when none is).
+    text: Range<usize>,
+    /// Counts the texts read, so that an entry left from an earlier text
+    /// (at the same offset) is never taken for this one's.
+    generation: u32,
+    slots: [Place; PLACE_SLOTS],
+}
+
+const NO_FACTS: WordFacts = WordFacts {
+    name_word: false,
+    role: None,
+    title: false,
+    speech_cue: false,
+    pronoun: None,
+    determiner: None,
+    function_word: false,
+    non_person_head: false,
+    institution_head: false,
+    institution_compound: false,
+};
+
+thread_local! {
+    static PLACES: std::cell::RefCell<Places> = const {
+        std::cell::RefCell::new(Places {
+            text: 0..0,
+            generation: 0,
+            slots: [Place {
+                place: WordPlace { offset: usize::MAX, len: 0 },
+                generation: 0,
+                facts: NO_FACTS,
+            }; PLACE_SLOTS],
+        })
+    };
+}
+
+struct Slot {
+    index: usize,
+    place: WordPlace,
+    generation: u32,
+}
+
+/// Where `word` lies in the text being extracted, if it is a slice of it.
+fn place_of(word: &str) -> Option<Slot> {
+    let at = word.as_ptr() as usize;
+    PLACES.with(|places| {
+        let places = places.borrow();
+        let text = &places.text;
+        (text.start <= at && at + word.len() <= text.end && !word.is_empty()).then(|| {
+            let offset = at - text.start;
+            Slot {
+                index: offset % PLACE_SLOTS,
+                place: WordPlace {
+                    offset,
+                    len: word.len(),
+                },
+                generation: places.generation,
+            }
+        })
+    })
+}
+
+/// While the returned guard lives, [`facts`] remembers the words of `text`
+/// by their place in it. The text cannot change while it is borrowed, so a
+/// place always holds the same word; the guard forgets the text when it is
+/// dropped (on unwinding too), before its memory could be used again.
+pub fn read_places_in(text: &str) -> PlacesGuard<'_> {
+    let range = text.as_ptr() as usize..text.as_ptr() as usize + text.len();
+    let previous = PLACES.with(|places| {
+        let mut places = places.borrow_mut();
+        places.generation = places.generation.wrapping_add(1);
+        std::mem::replace(&mut places.text, range)
+    });
+    PlacesGuard {
+        previous,
+        _text: std::marker::PhantomData,
+    }
+}
+
+/// See [`read_places_in`].
+pub struct PlacesGuard<'a> {
+    previous: Range<usize>,
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+impl Drop for PlacesGuard<'_> {
+    fn drop(&mut self) {
+        let previous = std::mem::replace(&mut self.previous, 0..0);
+        PLACES.with(|places| {
+            let mut places = places.borrow_mut();
+            // A new generation: the outer text's entries may have been
+            // overwritten, but never with another text's words under its
+            // generation.
+            places.generation = places.generation.wrapping_add(1);
+            places.text = previous;
+        });
+    }
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -831,6 +978,28 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn facts_remembered_by_place_belong_to_the_text_read_now() {
+        // The same buffer, so the same addresses, holding another text.
+        let mut text = String::with_capacity(64);
+        text.push_str("Maduro sagte");
+        {
+            let _guard = read_places_in(&text);
+            assert!(facts(&text[..6]).name_word);
+            assert!(facts(&text[7..]).speech_cue);
+            assert!(facts(&text[..6]).name_word, "asked again, from the table");
+        }
+        text.clear();
+        text.push_str("sagte Maduro");
+        let _guard = read_places_in(&text);
+        for (at, len) in [(0, 5), (6, 6), (0, 6), (7, 5)] {
+            let w = &text[at..at + len];
+            assert_eq!(facts(w), WordFacts::of(w), "{w}");
+        }
+        assert!(facts(&text[..5]).speech_cue);
+        assert!(!facts(&text[..6]).name_word);
     }
 
     #[test]

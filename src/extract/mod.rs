@@ -255,6 +255,7 @@ fn is_title_connective(word: &str) -> bool {
 
 /// Extract people and quotes from the prose `segments` of `text`.
 pub fn extract(text: &str, segments: &[Range<usize>]) -> Extraction {
+    let _places = lexicon::read_places_in(text);
     // Titles and names in quotation marks are not quotes; they go before
     // attribution so they do not cut the sentence around them in two.
     let (kept, dropped): (Vec<quotes::Span>, Vec<quotes::Span>) =

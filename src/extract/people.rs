@@ -437,8 +437,10 @@ fn is_form_of(w: &str, base: &str) -> bool {
 /// if it has one and a capital follows it.
 fn arabic_article(w: &str) -> Option<&str> {
     // Asked of every word and every pair compared: most words have no
-    // hyphen two or three bytes in, and are done with at once.
-    let hyphen = w.bytes().take(4).position(|b| b == b'-')?;
+    // hyphen two or three bytes in, and are done with at once. (Every
+    // article below ends in its only hyphen, at byte 2 or 3.)
+    let bytes = w.as_bytes();
+    let hyphen = [2, 3].into_iter().find(|&i| bytes.get(i) == Some(&b'-'))?;
     let head = w.get(..=hyphen)?;
     let known = [
         "al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "az-", "an-", "ar-",
