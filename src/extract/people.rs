@@ -894,7 +894,7 @@ fn evidence(
     }
     // Only a title's period: a full stop ends the sentence the evidence
     // would come from ("… said on a call with analysts. "Together …"").
-    if p > 1 && word(text, &tokens[p - 1]) == "." && facts(word(text, &tokens[p - 2])).title {
+    if p > 0 && word(text, &tokens[p - 1]) == "." && title_before(text, tokens, p).is_some() {
         p -= 1;
     }
     // The apposition ends with the name, or goes on with where the person
