@@ -370,7 +370,20 @@ impl Context<'_> {
             .filter(|(_, q)| known(*q))
             .find(|(r, q)| !possessive(r, *q))
             .or_else(|| sentence.iter().find(|(_, q)| known(*q)));
-        let subject = sentence.iter().find(|(r, q)| !possessive(r, *q));
+        // Past an opening clause, the subject is the first name after it:
+        // "Asked by Oliver Brandt whether the dividend was safe,
+        // Vestergaard chose his words carefully. "…," he said." (English:
+        // German puts the verb, and often an object, first after a clause.)
+        let clause_end = (self.lang == Lang::En)
+            .then(|| self.opening_clause_end(sentence_at, nearest.start))
+            .flatten();
+        let subject = clause_end
+            .and_then(|end| {
+                sentence
+                    .iter()
+                    .find(|(r, q)| r.start > end && !possessive(r, *q))
+            })
+            .or_else(|| sentence.iter().find(|(r, q)| !possessive(r, *q)));
         subject.or(exact).map_or(Some(*p), |(_, q)| Some(*q))
     }
 
@@ -410,6 +423,22 @@ impl Context<'_> {
         let after = first[comma + 1..].trim_start();
         let next: &str = after.split(|c: char| !c.is_alphabetic()).next()?;
         (!next.is_empty() && facts(next).pronoun == Some(gender)).then(|| before - after.len())
+    }
+
+    /// Where an opening clause of the sentence from `start` ends (its first
+    /// comma before `before`), when the sentence opens with one: a word
+    /// that opens a phrase ("Asked by …,", "After …,", "Speaking to …,").
+    fn opening_clause_end(&self, start: usize, before: usize) -> Option<usize> {
+        let rest = &self.text[start..before];
+        let first = rest.trim_start();
+        let word: &str = first.split(|c: char| !c.is_alphabetic()).next()?;
+        let f = facts(word);
+        let opens_phrase =
+            !word.is_empty() && (f.function_word || word.ends_with("ed") || word.ends_with("ing"));
+        if !opens_phrase {
+            return None;
+        }
+        rest.find(',').map(|i| start + i)
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -830,11 +859,26 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 found = speaker_in(ctx, tokens, start..open_tok, false, false)
                     .map(|r| r.and_then(resolve));
                 // No cue, but a person as its subject introduces the quote:
-                // "Analyst Bettina Große-Wilde was more cautious. "Fuel …""
-                if found.is_none()
-                    && let Some(Referent::Person(p)) = ctx.referent_at(tokens, start)
-                {
-                    found = Some(Some(p));
+                // "Analyst Bettina Große-Wilde was more cautious. "Fuel …"",
+                // "She laughs and covers her face. "I took the money.""
+                // English may put an adverb first: "Then she relents."
+                let subject_at = if lang == Lang::En
+                    && tokens.get(start).is_some_and(|t| {
+                        matches!(
+                            t.text(text),
+                            "Then" | "Now" | "Later" | "Still" | "Finally" | "Again"
+                        )
+                    }) {
+                    start + 1
+                } else {
+                    start
+                };
+                if found.is_none() {
+                    match ctx.referent_at(tokens, subject_at) {
+                        Some(Referent::Person(p)) => found = Some(Some(p)),
+                        Some(r @ Referent::Pronoun(..)) => found = Some(resolve(r)),
+                        _ => {}
+                    }
                 }
             }
         }
@@ -1581,6 +1625,29 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn past_an_opening_clause_the_first_name_is_the_subject() {
+        check(
+            "Results\n\nAsked by Oliver Brandt of Fairhaven Securities whether the dividend \
+             was safe, Henrik Vestergaard chose his words carefully. \"The board looked at \
+             this very closely,\" he said.",
+            &[("The board", Some("Henrik Vestergaard"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentence_before_introduces_the_quote() {
+        check(
+            "Novel\n\nIngrid Solheim has written a new novel.\n\nThe adaptation moved the \
+             story. She laughs and covers her face with one hand. \"I took the money.\" Then \
+             she relents. \"Everything is.\"",
+            &[
+                ("I took", Some("Ingrid Solheim")),
+                ("Everything is.", Some("Ingrid Solheim")),
+            ],
+        );
     }
 
     #[test]

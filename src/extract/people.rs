@@ -165,7 +165,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// The runs of name-like tokens in one segment.
-fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
+fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
     let is_word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == Kind::Word);
     // Asked several times of most tokens below: answered once each.
     let name_words: Vec<bool> = tokens
@@ -224,6 +224,14 @@ fn runs(text: &str, tokens: &[Token], segment: usize) -> Vec<Run> {
                 j += 2;
             } else if name_word(j) {
                 j += 1;
+            } else if lang == Lang::En
+                && is_word(j)
+                && is_month_name(word(text, &tokens[j]))
+                && !tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
+            {
+                // A month's name ends a name in English ("Dr. Vu Thi Mai",
+                // "Lee May"), though not a date ("Tuesday May 4").
+                j += 1;
             } else if is_word(j) && is_particle(word(text, &tokens[j])) {
                 // "von der Leyen", "van den Broek", "bin Laden".
                 let mut k = j + 1;
@@ -281,6 +289,11 @@ fn goes_on_from_a_body(text: &str, tokens: &[Token], run: &Run) -> bool {
 /// ("Teenager", "Grandmaster") that is no given name.
 fn opens_a_sentence_not_a_name(word: &str) -> bool {
     given_name(word).is_none() && (is_age_word(word) || is_person_noun_en(word))
+}
+
+/// Month names that are also given names in some language.
+fn is_month_name(word: &str) -> bool {
+    matches!(word, "Mai" | "May" | "April" | "June" | "Juni" | "August")
 }
 
 /// Whether the German model's lists know a capitalised word as a common
@@ -1126,7 +1139,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     let mut run_words: Vec<&str> = Vec::new();
     let mut all_runs: Vec<(Run, Range<usize>)> = Vec::new();
     for (si, seg) in segments.iter().enumerate() {
-        for run in runs(text, seg.tokens, si) {
+        for run in runs(text, lang, seg.tokens, si) {
             let from = run_words.len();
             run_words.extend(
                 seg.tokens[run.start..run.end]
@@ -1658,6 +1671,17 @@ mod tests {
              \"My mum was horrified,\" Benali recalls.",
         );
         assert_eq!(found, vec![("Farida Benali".to_string(), 2)]);
+    }
+
+    #[test]
+    fn an_english_name_may_end_in_a_month_but_a_date_is_no_name() {
+        let found = names(
+            "Jury\n\nThe prize went to director Tran Thi Mai of Hanoi. \"I made this film,\" \
+             Tran said.",
+        );
+        assert_eq!(found, vec![("Tran Thi Mai".to_string(), 2)]);
+        let found = names("Vote\n\nMinister Gareth Holloway May 4 was the day. He spoke.");
+        assert_eq!(found, vec![("Gareth Holloway".to_string(), 1)]);
     }
 
     #[test]
