@@ -468,6 +468,28 @@ impl Context<'_> {
             .filter(move |(r, _)| r.end <= offset)
     }
 
+    /// Who a pronoun or a role stands for when it cannot be `excluded`:
+    /// the nearest fitting person named before, other than them. A named
+    /// person stays themselves.
+    fn resolve_other_than(
+        &self,
+        referent: Referent,
+        offset: usize,
+        earliest: usize,
+        excluded: usize,
+    ) -> Option<usize> {
+        let (gender, at) = match referent {
+            Referent::Person(p) => return Some(p),
+            Referent::Pronoun(g, at) => (g, offset.min(at)),
+            Referent::Role(_, g, start, _) => (g, offset.min(start)),
+            Referent::Nobody => return None,
+        };
+        self.mentions_before(at)
+            .take_while(|(r, _)| r.start >= earliest)
+            .map(|&(_, p)| p)
+            .find(|&p| p != excluded && gender.fits(self.people[p].gender))
+    }
+
     fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
         match referent {
             Referent::Person(p) => Some(p),
@@ -532,6 +554,30 @@ fn same_compound(written: &str, role: &str, introduced: &[String]) -> bool {
             .iter()
             .flatten()
             .any(|p| p.is_empty() || *p == wanted)
+}
+
+/// Verbs that answer: what follows them is not the previous speaker's.
+fn is_answer_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "antwortete"
+            | "antwortet"
+            | "entgegnete"
+            | "entgegnet"
+            | "erwiderte"
+            | "erwidert"
+            | "konterte"
+            | "kontert"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "responded"
+            | "responds"
+            | "countered"
+            | "counters"
+            | "retorted"
+    )
 }
 
 /// Role nouns for people who speak for others.
@@ -750,6 +796,15 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         let before_start = before_start.max(floor.min(open_tok));
 
         let resolve = |r: Referent| ctx.resolve(r, q.open, earliest);
+        // What an answer verb answers: the quote before in the paragraph,
+        // or a question quoted just before it ("Jeder Film ist
+        // autobiografisch“, antwortete die Regisseurin" answers a question
+        // put in reported speech, after her own quote a paragraph up).
+        let answers_previous = prev_in_seg.is_some()
+            || qi.checked_sub(1).is_some_and(|p| {
+                spans[p].segment + 1 == q.segment
+                    && text[spans[p].range.clone()].trim_end().ends_with('?')
+            });
         // A question put to the speaker is the asker's, not the answerer's
         // named after it: "Auf die Frage „Gehen Sie nach Hollywood?“ sagte
         // sie: …", "asked the question "…"".
@@ -808,6 +863,14 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             };
             if let Some(r) = referent {
                 found = Some(resolve(r));
+                // An answer is not the asker's: "…," he replied.
+                if let (Some(speaker), Some(&Some(previous))) = (found.flatten(), speakers.last())
+                    && speaker == previous
+                    && answers_previous
+                    && is_answer_verb(tokens[c].text(text))
+                {
+                    found = Some(ctx.resolve_other_than(r, q.open, earliest, previous));
+                }
             } else if lang == Lang::De
                 && tokens
                     .get(after_cue_word(text, tokens, c))
@@ -837,8 +900,18 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // Before the quote: "Brandt sagte: „…“", "erklärte er: …".
         if found.is_none() && before_start < open_tok {
             let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
-            found = speaker_in(ctx, tokens, before_start..open_tok, colon, true)
-                .map(|r| r.and_then(resolve));
+            let referent = speaker_in(ctx, tokens, before_start..open_tok, colon, true);
+            found = referent.map(|r| r.and_then(resolve));
+            // An answer is not the asker's: "„Nehmen Sie sich Zeit“, sagte
+            // Falkenhagen. Schließlich antwortete die Zeugin: „…“".
+            if let (Some(Some(r)), Some(Some(speaker)), Some(&Some(previous))) =
+                (referent, found, speakers.last())
+                && speaker == previous
+                && answers_previous
+                && (before_start..open_tok).any(|k| is_answer_verb(tokens[k].text(text)))
+            {
+                found = Some(ctx.resolve_other_than(r, q.open, earliest, previous));
+            }
         }
         // A quote that opens its sentence, after a sentence of reported
         // speech: "…, sagte er. „Frau Keller verspricht …“".
@@ -1625,6 +1698,37 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn an_answer_is_not_the_askers() {
+        check(
+            "Prozess\n\nDie Zeugin Renate Sauerwein zögerte lange. \u{201e}Nehmen Sie sich \
+             Zeit\u{201c}, sagte Richterin Gudrun Falkenhagen. Schließlich antwortete die \
+             Zeugin: \u{201e}Die Statur könnte passen.\u{201c}",
+            &[
+                ("Nehmen Sie", Some("Gudrun Falkenhagen")),
+                ("Die Statur", Some("Renate Sauerwein")),
+            ],
+        );
+        check(
+            "Debate\n\nTom Okafor faced Peter Lindgren. \"Will you resign?\" asked Lindgren. \
+             \"Not today,\" he replied.",
+            &[
+                ("Will you", Some("Peter Lindgren")),
+                ("Not today,", Some("Tom Okafor")),
+            ],
+        );
+        // Her own answer to a question put in reported speech stays hers.
+        check(
+            "Film\n\nMira Stojanović won. \u{201e}Ich widme den Preis meiner Mutter.\u{201c} \
+             sagte sie.\n\nSie wurde gefragt, wie viel von ihr im Film stecke. \u{201e}Jeder \
+             Film ist autobiografisch\u{201c}, antwortete die Regisseurin.",
+            &[
+                ("Ich widme", Some("Mira Stojanović")),
+                ("Jeder Film", Some("Mira Stojanović")),
+            ],
+        );
     }
 
     #[test]
