@@ -12,8 +12,9 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, is_age_word, is_indefinite_article, is_particle, is_person_noun_en,
-    is_possessive, lowercase, role_gender, role_gender_de,
+    Gender, facts, given_name, is_age_word, is_answer_verb, is_indefinite_article, is_particle,
+    is_person_noun_en, is_possessive, is_sentence_adverb_en, lowercase, role_gender,
+    role_gender_de,
 };
 use super::people::{Person, is_agent_noun};
 use super::quotes::Span;
@@ -320,11 +321,17 @@ impl Context<'_> {
     /// critical of a call that sent McFarlane to the line. He said: …" is
     /// Nassar, though only "Andre" McFarlane is a listed man's name); failing
     /// that, one whose gender is known to match.
-    fn recent_person(&self, offset: usize, earliest: usize, gender: Gender) -> Option<usize> {
+    fn recent_person(
+        &self,
+        offset: usize,
+        earliest: usize,
+        gender: Gender,
+        excluded: Option<usize>,
+    ) -> Option<usize> {
         let candidates = || {
             self.mentions_before(offset)
                 .take_while(move |(r, _)| r.start >= earliest)
-                .filter(move |(_, p)| gender.fits(self.people[*p].gender))
+                .filter(move |(_, p)| Some(*p) != excluded && gender.fits(self.people[*p].gender))
         };
         let (nearest, p) = candidates().next()?;
         let sentence_at = self.sentence_start_before(nearest.start, earliest);
@@ -334,7 +341,7 @@ impl Context<'_> {
         if gender != Gender::Unknown
             && let Some(at) = self.opening_pronoun(sentence_at, nearest.start, gender)
         {
-            return self.recent_person(at, earliest, gender);
+            return self.recent_person(at, earliest, gender, excluded);
         }
         // Someone unnamed entered after the nearest name, or opened the
         // sentence that names it ("Ein Nachbar von Gisela Brunnhuber … hat
@@ -375,13 +382,13 @@ impl Context<'_> {
         // Vestergaard chose his words carefully. "…," he said." (English:
         // German puts the verb, and often an object, first after a clause.)
         let clause_end = (self.lang == Lang::En)
-            .then(|| self.opening_clause_end(sentence_at, nearest.start))
+            .then(|| self.opening_phrase_end(sentence_at, nearest.start))
             .flatten();
         let subject = clause_end
             .and_then(|end| {
                 sentence
                     .iter()
-                    .find(|(r, q)| r.start > end && !possessive(r, *q))
+                    .find(|(r, q)| r.start >= end && !possessive(r, *q))
             })
             .or_else(|| sentence.iter().find(|(r, q)| !possessive(r, *q)));
         subject.or(exact).map_or(Some(*p), |(_, q)| Some(*q))
@@ -414,31 +421,39 @@ impl Context<'_> {
         }
         // Past an opening phrase: "In a statement broadcast on state
         // television, she said …", "Asked about it, he said …".
-        let f = facts(word);
-        let opens_phrase = f.function_word || word.ends_with("ed") || word.ends_with("ing");
-        if !opens_phrase {
-            return None;
-        }
-        let comma = first.char_indices().take(100).find(|&(_, c)| c == ',')?.0;
-        let after = first[comma + 1..].trim_start();
+        let end = self.opening_phrase_end(start, before)?;
+        let after = self.text[end..before].trim_start();
         let next: &str = after.split(|c: char| !c.is_alphabetic()).next()?;
         (!next.is_empty() && facts(next).pronoun == Some(gender)).then(|| before - after.len())
     }
 
-    /// Where an opening clause of the sentence from `start` ends (its first
-    /// comma before `before`), when the sentence opens with one: a word
-    /// that opens a phrase ("Asked by …,", "After …,", "Speaking to …,").
-    fn opening_clause_end(&self, start: usize, before: usize) -> Option<usize> {
+    /// Where an opening phrase of the sentence from `start` ends (just past
+    /// its comma, before `before`), when the sentence opens with one: a
+    /// participle ("Asked by …,", "Speaking to …,") or a preposition
+    /// ("After …,", "In a statement …,"), within a hundred characters. Not
+    /// a name that ends alike ("Mohammed Salah, who …"), nor "and", "but"
+    /// or "or", after which the subject comes first; not the comma inside
+    /// a number ("2,500").
+    fn opening_phrase_end(&self, start: usize, before: usize) -> Option<usize> {
         let rest = &self.text[start..before];
         let first = rest.trim_start();
+        let at = start + (rest.len() - first.len());
         let word: &str = first.split(|c: char| !c.is_alphabetic()).next()?;
-        let f = facts(word);
-        let opens_phrase =
-            !word.is_empty() && (f.function_word || word.ends_with("ed") || word.ends_with("ing"));
-        if !opens_phrase {
+        if word.is_empty() || self.person_at(at).is_some() || given_name(word).is_some() {
             return None;
         }
-        rest.find(',').map(|i| start + i)
+        let lower = lowercase(word);
+        let participle = lower.ends_with("ed") || lower.ends_with("ing");
+        let preposition =
+            facts(word).function_word && !matches!(&*lower, "and" | "but" | "or" | "that" | "than");
+        if !participle && !preposition {
+            return None;
+        }
+        let (comma, _) = first
+            .char_indices()
+            .take(100)
+            .find(|&(i, c)| c == ',' && first[i + 1..].starts_with(char::is_whitespace))?;
+        Some(at + comma + 1)
     }
 
     /// Mentions that end before `offset`, the nearest first.
@@ -468,29 +483,19 @@ impl Context<'_> {
             .filter(move |(r, _)| r.end <= offset)
     }
 
-    /// Who a pronoun or a role stands for when it cannot be `excluded`:
-    /// the nearest fitting person named before, other than them. A named
-    /// person stays themselves.
-    fn resolve_other_than(
+    fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
+        self.resolve_excluding(referent, offset, earliest, None)
+    }
+
+    /// [`Self::resolve`], where a pronoun or a role cannot stand for
+    /// `excluded` (a named person stays themselves).
+    fn resolve_excluding(
         &self,
         referent: Referent,
         offset: usize,
         earliest: usize,
-        excluded: usize,
+        excluded: Option<usize>,
     ) -> Option<usize> {
-        let (gender, at) = match referent {
-            Referent::Person(p) => return Some(p),
-            Referent::Pronoun(g, at) => (g, offset.min(at)),
-            Referent::Role(_, g, start, _) => (g, offset.min(start)),
-            Referent::Nobody => return None,
-        };
-        self.mentions_before(at)
-            .take_while(|(r, _)| r.start >= earliest)
-            .map(|&(_, p)| p)
-            .find(|&p| p != excluded && gender.fits(self.people[p].gender))
-    }
-
-    fn resolve(&self, referent: Referent, offset: usize, earliest: usize) -> Option<usize> {
         match referent {
             Referent::Person(p) => Some(p),
             // "Er habe Adebayo-Fricke geholt, »…«": the pronoun points back
@@ -503,16 +508,17 @@ impl Context<'_> {
                 let near = self
                     .mentions_before(at)
                     .take_while(|(r, _)| r.start >= earliest)
-                    .any(|(_, p)| g.fits(self.people[*p].gender));
+                    .any(|(_, p)| Some(*p) != excluded && g.fits(self.people[*p].gender));
                 let floor = if near { earliest } else { self.far_floor(at) };
-                self.recent_person(at, floor, g)
+                self.recent_person(at, floor, g, excluded)
             }
             Referent::Role(role, g, start, end) => {
                 let written = lowercase(&self.text[start..end]);
                 let introduced: Vec<usize> = (0..self.people.len())
                     .filter(|&p| {
                         let person = &self.people[p];
-                        person.roles.contains(&role)
+                        Some(p) != excluded
+                            && person.roles.contains(&role)
                             && same_compound(&written, role, &person.role_words)
                     })
                     .collect();
@@ -523,7 +529,7 @@ impl Context<'_> {
                     // A spokesperson speaks for someone else: "Ministerin
                     // Kessler … der Sprecher des Ministeriums" is not her.
                     [] if is_spokesperson(role) => None,
-                    [] => self.recent_person(offset, earliest, g),
+                    [] => self.recent_person(offset, earliest, g, excluded),
                     several => self
                         .mentions_before(offset)
                         .map(|&(_, p)| p)
@@ -554,30 +560,6 @@ fn same_compound(written: &str, role: &str, introduced: &[String]) -> bool {
             .iter()
             .flatten()
             .any(|p| p.is_empty() || *p == wanted)
-}
-
-/// Verbs that answer: what follows them is not the previous speaker's.
-fn is_answer_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "antwortete"
-            | "antwortet"
-            | "entgegnete"
-            | "entgegnet"
-            | "erwiderte"
-            | "erwidert"
-            | "konterte"
-            | "kontert"
-            | "replied"
-            | "replies"
-            | "answered"
-            | "answers"
-            | "responded"
-            | "responds"
-            | "countered"
-            | "counters"
-            | "retorted"
-    )
 }
 
 /// Role nouns for people who speak for others.
@@ -805,6 +787,18 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 spans[p].segment + 1 == q.segment
                     && text[spans[p].range.clone()].trim_end().ends_with('?')
             });
+        // An answer is not the asker's ("„Nehmen Sie sich Zeit“, sagte
+        // Falkenhagen. Schließlich antwortete die Zeugin: „…“", "…," he
+        // replied): a pronoun or a role that would stand for the speaker
+        // of the quote answered stands for someone else, if anyone fits.
+        let answered = |r: Referent, speaker: Option<usize>| {
+            let previous = speakers.last().copied().flatten();
+            if !answers_previous || speaker.is_none() || speaker != previous {
+                return speaker;
+            }
+            ctx.resolve_excluding(r, q.open, earliest, previous)
+                .or(speaker)
+        };
         // A question put to the speaker is the asker's, not the answerer's
         // named after it: "Auf die Frage „Gehen Sie nach Hollywood?“ sagte
         // sie: …", "asked the question "…"".
@@ -863,13 +857,8 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             };
             if let Some(r) = referent {
                 found = Some(resolve(r));
-                // An answer is not the asker's: "…," he replied.
-                if let (Some(speaker), Some(&Some(previous))) = (found.flatten(), speakers.last())
-                    && speaker == previous
-                    && answers_previous
-                    && is_answer_verb(tokens[c].text(text))
-                {
-                    found = Some(ctx.resolve_other_than(r, q.open, earliest, previous));
+                if is_answer_verb(tokens[c].text(text)) {
+                    found = Some(answered(r, found.flatten()));
                 }
             } else if lang == Lang::De
                 && tokens
@@ -902,15 +891,10 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
             let referent = speaker_in(ctx, tokens, before_start..open_tok, colon, true);
             found = referent.map(|r| r.and_then(resolve));
-            // An answer is not the asker's: "„Nehmen Sie sich Zeit“, sagte
-            // Falkenhagen. Schließlich antwortete die Zeugin: „…“".
-            if let (Some(Some(r)), Some(Some(speaker)), Some(&Some(previous))) =
-                (referent, found, speakers.last())
-                && speaker == previous
-                && answers_previous
+            if let (Some(Some(r)), Some(Some(_))) = (referent, found)
                 && (before_start..open_tok).any(|k| is_answer_verb(tokens[k].text(text)))
             {
-                found = Some(ctx.resolve_other_than(r, q.open, earliest, previous));
+                found = Some(answered(r, found.flatten()));
             }
         }
         // A quote that opens its sentence, after a sentence of reported
@@ -934,22 +918,32 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 // No cue, but a person as its subject introduces the quote:
                 // "Analyst Bettina Große-Wilde was more cautious. "Fuel …"",
                 // "She laughs and covers her face. "I took the money.""
-                // English may put an adverb first: "Then she relents."
-                let subject_at = if lang == Lang::En
-                    && tokens.get(start).is_some_and(|t| {
-                        matches!(
-                            t.text(text),
-                            "Then" | "Now" | "Later" | "Still" | "Finally" | "Again"
-                        )
-                    }) {
-                    start + 1
-                } else {
-                    start
-                };
+                // English may put an adverb first: "Then she relents.",
+                // "Still, she hesitates."
+                let mut subject_at = start;
+                if lang == Lang::En
+                    && tokens
+                        .get(start)
+                        .is_some_and(|t| is_sentence_adverb_en(t.text(text)))
+                {
+                    subject_at += 1;
+                    if tokens.get(subject_at).is_some_and(|t| t.text(text) == ",") {
+                        subject_at += 1;
+                    }
+                }
+                // German "Sie" opening a sentence is "they" (or "you") when
+                // a plural verb follows: "Sie fordern zwölf Prozent".
+                let plural_verb = tokens.get(subject_at + 1).is_some_and(|t| {
+                    let v = t.text(text);
+                    v.ends_with("en") || v == "sind"
+                });
+                let sure_pronoun = lang == Lang::En
+                    || tokens.get(subject_at).is_some_and(|t| t.text(text) == "Er")
+                    || !plural_verb;
                 if found.is_none() {
                     match ctx.referent_at(tokens, subject_at) {
                         Some(Referent::Person(p)) => found = Some(Some(p)),
-                        Some(r @ Referent::Pronoun(..)) => found = Some(resolve(r)),
+                        Some(r @ Referent::Pronoun(..)) if sure_pronoun => found = Some(resolve(r)),
                         _ => {}
                     }
                 }
@@ -1201,8 +1195,6 @@ fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<
     })
 }
 
-/// A quote's words for comparing with another: lower case, without the
-/// punctuation a quote may end with in one place and not the other.
 /// Whether `words` stands in `text` as whole words.
 fn contains_words(text: &str, words: &str) -> bool {
     text.match_indices(words).any(|(at, _)| {
@@ -1212,6 +1204,8 @@ fn contains_words(text: &str, words: &str) -> bool {
     })
 }
 
+/// A quote's words for comparing with another: lower case, without the
+/// punctuation a quote may end with in one place and not the other.
 fn quote_key(text: &str, q: &Span) -> String {
     text[q.range.clone()]
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
@@ -1698,6 +1692,56 @@ mod tests {
             .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn an_answer_with_no_one_else_to_go_to_stays_the_speakers() {
+        check(
+            "Meeting\n\nMayor Lisa Grant opened the meeting. \"Welcome,\" she said. \"The \
+             budget is safe,\" she replied.",
+            &[
+                ("Welcome,", Some("Lisa Grant")),
+                ("The budget", Some("Lisa Grant")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_or_a_number_is_no_opening_clause() {
+        check(
+            "Match\n\nMohammed Salah, who scored twice, thanked coach Arne Slot. \"We \
+             deserved it,\" he said.",
+            &[("We deserved", Some("Mohammed Salah"))],
+        );
+        check(
+            "Deal\n\nHaving paid 2,500 dollars to Peter Smith, John Jones left the room. \
+             \"Done,\" he said.",
+            &[("Done,", Some("John Jones"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_an_adverb_and_its_comma_introduces_the_quote() {
+        check(
+            "Novel\n\nIngrid Solheim wrote a novel.\n\nThe film moved the story. Still, she \
+             hesitates. \"I took the money.\"",
+            &[("I took", Some("Ingrid Solheim"))],
+        );
+    }
+
+    #[test]
+    fn german_present_tense_cues_and_masculine_owners() {
+        // "gesteht" is a cue; "Ladenbesitzer" makes Kemal Aydın a man, so
+        // "sie" is Brigitte Hollerbach.
+        check(
+            "Laden\n\n\"Ich hab kaum geschlafen\", gesteht Brigitte Hollerbach.\n\nAls \
+             Ladenbesitzer Kemal Aydın den Ruhestand ankündigte, trommelte sie die Nachbarn \
+             zusammen. \"Hier trifft sich das Dorf\", sagt sie.",
+            &[
+                ("Ich hab", Some("Brigitte Hollerbach")),
+                ("Hier trifft", Some("Brigitte Hollerbach")),
+            ],
+        );
     }
 
     #[test]

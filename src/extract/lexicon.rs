@@ -111,7 +111,10 @@ const SPEECH_VERBS: &str = "
     describing calling adding warning insisting arguing noting explaining telling
     ausgesagt gab wies führte merkte würdigte würdigt beschrieb beschreibt verrät verriet
     bemängelte bemängelt monierte moniert rügte rügt estimated estimates konterte kontert
-    describes trug recalls insists argues announces declares continues remarks
+    describes trug gesteht gibt räumt fügt stellt kündigt teilt weist merkt hebt
+    bekräftigt versichert unterstreicht äußert antwortet fragt ruft berichtet bestätigt
+    kommentiert verkündet mahnt lobt beklagt erläutert behauptet entgegnet erwidert
+    resümiert bilanziert beteuert argumentiert erinnert appelliert recalls insists argues announces declares continues remarks
     acknowledges admits urges suggests concludes responds emphasises emphasizes stresses
     confirms testifies cautions predicts concedes observes quips recounts complains
     laments pleads replies
@@ -159,6 +162,7 @@ const ROLE_ENDINGS_DE: &str = "
     historiker historikerin physiker physikerin chemiker chemikerin techniker technikerin
     mechaniker mechanikerin informatiker informatikerin mathematiker mathematikerin
     statistiker statistikerin
+    besitzer besitzerin vorsteher vorsteherin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
@@ -612,7 +616,7 @@ pub fn facts(word: &str) -> WordFacts {
     };
     let remembered = PLACES.with(|places| {
         let places = places.borrow();
-        let entry = &places.slots[slot.index];
+        let entry = places.slots.get(slot.index)?;
         (entry.place == slot.place && entry.generation == slot.generation).then_some(entry.facts)
     });
     if let Some(facts) = remembered {
@@ -621,11 +625,13 @@ pub fn facts(word: &str) -> WordFacts {
     // Worked out with the table let go: the lists may ask for facts too.
     let facts = facts_by_word(word);
     PLACES.with(|places| {
-        places.borrow_mut().slots[slot.index] = Place {
-            place: slot.place,
-            generation: slot.generation,
-            facts,
-        };
+        if let Some(entry) = places.borrow_mut().slots.get_mut(slot.index) {
+            *entry = Place {
+                place: slot.place,
+                generation: slot.generation,
+                facts,
+            };
+        }
     });
     facts
 }
@@ -671,51 +677,51 @@ struct WordPlace {
 struct Place {
     place: WordPlace,
     /// Which text the place is in: see [`Places::generation`].
-    generation: u32,
+    generation: u64,
     facts: WordFacts,
 }
+
+/// A slot no word matches: words are never empty, and generation 0 is
+/// never given to a text.
+const EMPTY_PLACE: Place = Place {
+    place: WordPlace { offset: 0, len: 0 },
+    generation: 0,
+    facts: WordFacts {
+        name_word: false,
+        role: None,
+        title: false,
+        speech_cue: false,
+        pronoun: None,
+        determiner: None,
+        function_word: false,
+        non_person_head: false,
+        institution_head: false,
+        institution_compound: false,
+    },
+};
 
 struct Places {
     /// The address range of the text being extracted on this thread (empty
     /// when none is).
     text: Range<usize>,
-    /// Counts the texts read, so that an entry left from an earlier text
-    /// (at the same offset) is never taken for this one's.
-    generation: u32,
-    slots: [Place; PLACE_SLOTS],
+    /// Counts the texts read (from 1), so that an entry left from an
+    /// earlier text at the same offset is never taken for this one's.
+    generation: u64,
+    /// Allocated when the first text is read, so that every thread does
+    /// not carry the table in its thread-local block.
+    slots: Vec<Place>,
 }
-
-const NO_FACTS: WordFacts = WordFacts {
-    name_word: false,
-    role: None,
-    title: false,
-    speech_cue: false,
-    pronoun: None,
-    determiner: None,
-    function_word: false,
-    non_person_head: false,
-    institution_head: false,
-    institution_compound: false,
-};
 
 thread_local! {
     static PLACES: std::cell::RefCell<Places> = const {
-        std::cell::RefCell::new(Places {
-            text: 0..0,
-            generation: 0,
-            slots: [Place {
-                place: WordPlace { offset: usize::MAX, len: 0 },
-                generation: 0,
-                facts: NO_FACTS,
-            }; PLACE_SLOTS],
-        })
+        std::cell::RefCell::new(Places { text: 0..0, generation: 0, slots: Vec::new() })
     };
 }
 
 struct Slot {
     index: usize,
     place: WordPlace,
-    generation: u32,
+    generation: u64,
 }
 
 /// Where `word` lies in the text being extracted, if it is a slice of it.
@@ -739,26 +745,39 @@ fn place_of(word: &str) -> Option<Slot> {
 }
 
 /// While the returned guard lives, [`facts`] remembers the words of `text`
-/// by their place in it. The text cannot change while it is borrowed, so a
-/// place always holds the same word; the guard forgets the text when it is
-/// dropped (on unwinding too), before its memory could be used again.
-pub fn read_places_in(text: &str) -> PlacesGuard<'_> {
+/// by their place in it.
+///
+/// Why a place always holds the same word: the guard borrows `text`, so
+/// the text cannot change or go while places are read; the guard is
+/// neither `Send` nor public outside the crate, so it is dropped on the
+/// thread that made it, by extraction itself; dropping it (on unwinding
+/// too) forgets the text and starts a new generation, so entries of one
+/// text never answer for another at the same addresses. A guard dropped
+/// out of order forgets whatever text is being read rather than bring back
+/// one whose borrow has ended.
+pub(crate) fn read_places_in(text: &str) -> PlacesGuard<'_> {
     let range = text.as_ptr() as usize..text.as_ptr() as usize + text.len();
     let previous = PLACES.with(|places| {
         let mut places = places.borrow_mut();
-        places.generation = places.generation.wrapping_add(1);
-        std::mem::replace(&mut places.text, range)
+        if places.slots.is_empty() {
+            places.slots = vec![EMPTY_PLACE; PLACE_SLOTS];
+        }
+        places.generation += 1;
+        std::mem::replace(&mut places.text, range.clone())
     });
     PlacesGuard {
+        range,
         previous,
         _text: std::marker::PhantomData,
     }
 }
 
 /// See [`read_places_in`].
-pub struct PlacesGuard<'a> {
+pub(crate) struct PlacesGuard<'a> {
+    range: Range<usize>,
     previous: Range<usize>,
-    _text: std::marker::PhantomData<&'a str>,
+    /// Borrows the text, and is not `Send` (a raw pointer is not).
+    _text: std::marker::PhantomData<(&'a str, *const ())>,
 }
 
 impl Drop for PlacesGuard<'_> {
@@ -766,13 +785,53 @@ impl Drop for PlacesGuard<'_> {
         let previous = std::mem::replace(&mut self.previous, 0..0);
         PLACES.with(|places| {
             let mut places = places.borrow_mut();
-            // A new generation: the outer text's entries may have been
-            // overwritten, but never with another text's words under its
-            // generation.
-            places.generation = places.generation.wrapping_add(1);
-            places.text = previous;
+            places.generation += 1;
+            places.text = if places.text == self.range {
+                previous
+            } else {
+                0..0
+            };
         });
     }
+}
+
+/// Verbs that answer: what follows them is not the previous speaker's.
+pub fn is_answer_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "antwortete"
+            | "antwortet"
+            | "entgegnete"
+            | "entgegnet"
+            | "erwiderte"
+            | "erwidert"
+            | "konterte"
+            | "kontert"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "responded"
+            | "responds"
+            | "countered"
+            | "counters"
+            | "retorted"
+    )
+}
+
+/// English adverbs that may stand before a sentence's subject: "Then she
+/// relents.", "Still, she hesitates."
+pub fn is_sentence_adverb_en(word: &str) -> bool {
+    matches!(
+        word,
+        "Then" | "Now" | "Later" | "Still" | "Finally" | "Again"
+    )
+}
+
+/// Month names that are also given names in some language ("Mai", "May",
+/// "April", "June", "August").
+pub fn is_month_name(word: &str) -> bool {
+    matches!(word, "Mai" | "May" | "April" | "June" | "Juni" | "August")
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -855,7 +914,10 @@ const NON_PERSON_HEADS: &str = "
     universidad universidade università université universitat instituto fundación fundação
     ministerio banco colegio escuela partido frente movimiento asociación confederación
     sindicato federación tribunal consejo town rovers wanderers athletic albion lane
-    health bill act research logistics harriers junction
+    health bill act research logistics harriers junction international internacional borders
+    akademie plattform initiative allianz kommission gewerkschaft vereinigung bewegung
+    organisation behörde polizei feuerwehr regierung verwaltung gemeinde klinik hochschule
+    bibliothek logistik
 ";
 
 /// An English possessive: "Day's", "Okafor’s".
@@ -924,6 +986,12 @@ const INSTITUTION_ENDINGS_DE: &[&str] = &[
     "gemeinde",
     "kirche",
     "bistum",
+    "plattform",
+    "initiative",
+    "allianz",
+    "kommission",
+    "koalition",
+    "organisation",
     // Places and plans named like people: "Frankfurter Hauptbahnhof",
     // "Nationale Lithiumstrategie".
     "bahnhof",
