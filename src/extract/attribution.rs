@@ -935,7 +935,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 // a plural verb follows: "Sie fordern zwölf Prozent".
                 let plural_verb = tokens.get(subject_at + 1).is_some_and(|t| {
                     let v = t.text(text);
-                    v.ends_with("en") || v == "sind"
+                    ["en", "ern", "eln"].iter().any(|e| v.ends_with(e)) || v == "sind"
                 });
                 let sure_pronoun = lang == Lang::En
                     || tokens.get(subject_at).is_some_and(|t| t.text(text) == "Er")
@@ -1726,6 +1726,13 @@ mod tests {
             "Novel\n\nIngrid Solheim wrote a novel.\n\nThe film moved the story. Still, she \
              hesitates. \"I took the money.\"",
             &[("I took", Some("Ingrid Solheim"))],
+        );
+        // German "Sie" before a plural verb is "they".
+        check(
+            "Streik\n\nBürgermeisterin Petra Lang traf die Streikenden.\n\nDer Streik dauert \
+             an. Sie fordern zwölf Prozent mehr Lohn. \u{201e}Das ist nicht \
+             verhandelbar.\u{201c}",
+            &[("Das ist", None)],
         );
     }
 
