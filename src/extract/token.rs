@@ -85,11 +85,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             Kind::Punct
         };
         if matches!(kind, Kind::Word | Kind::Number) {
-            while let Some(d) = char_at(i) {
-                if d.is_ascii_alphanumeric() {
+            loop {
+                // Most of a word is ASCII letters: passed byte by byte.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     i += 1;
-                    continue;
                 }
+                let Some(d) = char_at(i) else {
+                    break;
+                };
                 let after = i + d.len_utf8();
                 let inner_mark =
                     (kind == Kind::Number && matches!(d, ',' | '.')) || joins_inside_word(d);
