@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 304);
+    assert_eq!(articles.len(), 320);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,8 +396,8 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-03, all 304 articles (people F1 0.972, quote
-// F1 0.993, attribution 0.935), less 0.02. Probe 6 alone: 0.922 / 1.000 /
+// The probes' figures, 2026-12-03, all 320 articles (people F1 0.971, quote
+// F1 0.993, attribution 0.931), less 0.02. Probe 6 alone: 0.922 / 1.000 /
 // 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.967 / 0.993 / 0.939
 // (0.930 / 0.993 / 0.865 when first run); probe 10: 0.995 / 0.988 / 0.929
 // (0.971 / 0.984 / 0.890 when first run); probe 11: 0.959 / 0.988 / 0.924
@@ -415,7 +415,8 @@ fn scorer_matches_the_reference_rules() {
 // 0.966 / 0.990 / 0.906 (0.954 / 0.990 / 0.886 when first run); probe 22:
 // 0.981 / 0.994 / 0.910 (0.968 / 0.994 / 0.844 when first run); probe 23:
 // 0.970 / 0.981 / 0.886 (0.970 / 0.981 / 0.854 when first run); probe 24:
-// 0.921 / 0.997 / 0.882 (0.889 / 0.997 / 0.862 when first run).
+// 0.921 / 0.997 / 0.882 (0.889 / 0.997 / 0.862 when first run); probe 25:
+// 0.955 / 0.986 / 0.859 (0.922 / 0.990 / 0.803 when first run).
 const PROBE_PEOPLE_FLOOR: f64 = 0.95;
 const PROBE_QUOTE_FLOOR: f64 = 0.973;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.915;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.91;

@@ -129,7 +129,7 @@ pub fn is_speech_cue(lower: &str) -> bool {
 const TITLES: &str = "
     mr mrs ms miss dr prof sir dame lord lady herr frau sen rep gov gen col capt lt sgt
     rev fr pres king queen prince princess pope papst könig königin
-    garda gda det insp supt cllr dci cr justice
+    garda gda det insp supt cllr dci cr justice mag ing dipl
 ";
 
 /// German role nouns, matched as the end of a word so that compounds

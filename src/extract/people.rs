@@ -999,6 +999,16 @@ fn evidence(
     {
         return Some((k + 1, None));
     }
+    // A young person quoted by given name and age: "said Maisie, 13,",
+    // "Ben, 12, ist zum ersten Mal dabei". A place or a body has no age.
+    let next = |k: usize| tokens.get(run.end + k);
+    if words.len() == 1
+        && next(0).is_some_and(|t| word(text, t) == ",")
+        && next(1).is_some_and(|t| t.kind == Kind::Number && word(text, t).len() <= 2)
+        && next(2).is_some_and(|t| matches!(word(text, t), "," | ")"))
+    {
+        return Some((0, None));
+    }
     if words.len() >= 2 {
         if let Some(role) = role_after_comma(text, tokens, run.end) {
             return Some((0, Some(role)));
@@ -1344,10 +1354,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .find(|&i| ends_like(words, &people[i].words))
                 .or_else(|| {
                     // Given names alone that begin one longer name: "Rafael
-                    // taught me" after "Sir Rafael da Cunha Barros".
-                    if !words
-                        .iter()
-                        .all(|w| base_forms(w).any(|b| given_name(b).is_some()))
+                    // taught me" after "Sir Rafael da Cunha Barros"; and any
+                    // one word that does, unlisted given names too ("Priya,
+                    // 16," after "Priya Raman").
+                    if words.len() > 1
+                        && !words
+                            .iter()
+                            .all(|w| base_forms(w).any(|b| given_name(b).is_some()))
                     {
                         return None;
                     }
@@ -1682,6 +1695,27 @@ mod tests {
              \"My mum was horrified,\" Benali recalls.",
         );
         assert_eq!(found, vec![("Farida Benali".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_young_person_named_with_an_age_and_austrian_titles() {
+        let found = names(
+            "Streik\n\nAuf dem Platz stehen Hunderte. Amira, 15, hält ein Schild. \
+             „Wir haben keine Zeit“, sagt Amira.",
+        );
+        assert_eq!(found, vec![("Amira".to_string(), 2)]);
+        // A given name alone with an age is the longer name it begins.
+        let found = names(
+            "Chess\n\n\"It was hard,\" said Priya Raman after the final. Priya, 16, \
+             finished on 8.5 points. \"I did not look,\" Priya said.",
+        );
+        assert_eq!(found, vec![("Priya Raman".to_string(), 3)]);
+        // "Mag." and "Ing." are titles, not names.
+        let found = names(
+            "Gemeinderat\n\nVizebürgermeisterin Mag. Theresia Hörtnagl stimmte zu. Zu den \
+             Auflagen zählen laut Mag. Hörtnagl ein Verbot und zwölf Stellen.",
+        );
+        assert_eq!(found, vec![("Theresia Hörtnagl".to_string(), 2)]);
     }
 
     #[test]
