@@ -636,37 +636,35 @@ impl<'a> Context<'a> {
             .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.clone(), p)))
             .collect();
         mentions.sort_by_key(|(r, _)| r.start);
-        let unnamed_roles = segments
-            .iter()
-            .flat_map(|seg| {
-                seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                    // Every token is asked, so without lower-casing or a lookup.
-                    let w = t.text(text);
-                    let indefinite = is_indefinite_article(w)
-                        && determiner_in(lang, w, Some(false)) == Some(false);
-                    if !indefinite {
-                        return None;
-                    }
-                    seg.tokens[i + 1..]
+        // People met without a name ("a spokesperson", "ein Anwohner"):
+        // every token is asked, so the indefinite article is looked for
+        // first, without lower-casing or a lookup, in one pass for both.
+        let mut unnamed_roles: Vec<(usize, &'static str)> = Vec::new();
+        let mut unnamed_people: Vec<(usize, Gender)> = Vec::new();
+        for seg in segments {
+            for (i, t) in seg.tokens.iter().enumerate() {
+                let w = t.text(text);
+                if !is_indefinite_article(w) {
+                    continue;
+                }
+                if determiner_in(lang, w, Some(false)) == Some(false)
+                    && let Some(r) = seg.tokens[i + 1..]
                         .iter()
                         .take(3)
                         .find_map(|n| facts(n.text(text)).role)
-                        .map(|r| (t.range.start, r))
-                })
-            })
-            .collect();
-        let unnamed_people = segments
-            .iter()
-            .flat_map(|seg| {
-                seg.tokens.iter().enumerate().filter_map(|(i, t)| {
-                    unnamed_person(text, lang, &seg.tokens, i).map(|g| (t.range.start, g))
-                })
-            })
-            .filter(|&(at, _)| {
-                let k = quotes.partition_point(|q| q.open < at);
-                k.checked_sub(1).is_none_or(|k| quotes[k].close <= at)
-            })
-            .collect();
+                {
+                    unnamed_roles.push((t.range.start, r));
+                }
+                let at = t.range.start;
+                let in_quote = {
+                    let k = quotes.partition_point(|q| q.open < at);
+                    k.checked_sub(1).is_some_and(|k| quotes[k].close > at)
+                };
+                if !in_quote && let Some(g) = unnamed_person(text, lang, &seg.tokens, i) {
+                    unnamed_people.push((at, g));
+                }
+            }
+        }
         let mut ctx = Context {
             text,
             lang,
