@@ -413,11 +413,13 @@ impl PeopleIndex {
 /// The words `w` may be a form of (see [`is_form_of`]): itself, and
 /// without a possessive or genitive ending.
 fn base_forms(w: &str) -> impl Iterator<Item = &str> {
-    let stems = ["'s", "’s", "'", "’"].map(|s| w.strip_suffix(s));
+    // At most one possessive ending fits a word, so three forms at most;
+    // asked of every word compared, so without a chain of iterators.
+    let possessive = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s));
     let genitive = w.strip_suffix('s').filter(|b| b.chars().count() >= 3);
-    std::iter::once(w)
-        .chain(stems.into_iter().flatten())
-        .chain(genitive)
+    [Some(w), possessive, genitive].into_iter().flatten()
 }
 
 /// A word as people are looked up by: an Arabic article in lower case, so
