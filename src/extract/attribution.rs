@@ -889,7 +889,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             let colon = matches!(tokens[open_tok - 1].text(text), ":" | ",");
             let referent = speaker_in(ctx, tokens, before_start..open_tok, colon, true);
             found = referent.map(|r| r.and_then(resolve));
-            if let (Some(Some(r)), Some(Some(_))) = (referent, found)
+            if let Some(Some(r)) = referent
                 && (before_start..open_tok).any(|k| is_answer_verb(tokens[k].text(text)))
             {
                 found = Some(answered(r, found.flatten()));
@@ -931,17 +931,21 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 }
                 // German "Sie" opening a sentence is "they" (or "you") when
                 // a plural verb follows: "Sie fordern zwölf Prozent".
-                let plural_verb = tokens.get(subject_at + 1).is_some_and(|t| {
-                    let v = t.text(text);
-                    ["en", "ern", "eln"].iter().any(|e| v.ends_with(e)) || v == "sind"
-                });
-                let sure_pronoun = lang == Lang::En
-                    || tokens.get(subject_at).is_some_and(|t| t.text(text) == "Er")
-                    || !plural_verb;
+                let sure_pronoun = || {
+                    let plural_verb = tokens.get(subject_at + 1).is_some_and(|t| {
+                        let v = t.text(text);
+                        ["en", "ern", "eln"].iter().any(|e| v.ends_with(e)) || v == "sind"
+                    });
+                    lang == Lang::En
+                        || tokens.get(subject_at).is_some_and(|t| t.text(text) == "Er")
+                        || !plural_verb
+                };
                 if found.is_none() {
                     match ctx.referent_at(tokens, subject_at) {
                         Some(Referent::Person(p)) => found = Some(Some(p)),
-                        Some(r @ Referent::Pronoun(..)) if sure_pronoun => found = Some(resolve(r)),
+                        Some(r @ Referent::Pronoun(..)) if sure_pronoun() => {
+                            found = Some(resolve(r))
+                        }
                         _ => {}
                     }
                 }

@@ -114,7 +114,8 @@ const SPEECH_VERBS: &str = "
     describes trug gesteht gibt räumt fügt stellt kündigt teilt weist merkt hebt
     bekräftigt versichert unterstreicht äußert antwortet fragt ruft berichtet bestätigt
     kommentiert verkündet mahnt lobt beklagt erläutert behauptet entgegnet erwidert
-    resümiert bilanziert beteuert argumentiert erinnert appelliert recalls insists argues announces declares continues remarks
+    resümiert bilanziert beteuert argumentiert erinnert appelliert recalls insists argues
+    announces declares continues remarks
     acknowledges admits urges suggests concludes responds emphasises emphasizes stresses
     confirms testifies cautions predicts concedes observes quips recounts complains
     laments pleads replies
@@ -611,17 +612,12 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 /// place in the text being extracted (see [`read_places_in`]), which costs
 /// no hashing of the word, and by the word itself.
 pub fn facts(word: &str) -> WordFacts {
-    let Some(slot) = place_of(word) else {
-        return facts_by_word(word);
+    // Where the word lies and what its slot holds, in one look at the table.
+    let slot = match PLACES.with(|places| places.borrow().remembered(word)) {
+        Remembered::Facts(facts) => return facts,
+        Remembered::NotInText => return facts_by_word(word),
+        Remembered::Missing(slot) => slot,
     };
-    let remembered = PLACES.with(|places| {
-        let places = places.borrow();
-        let entry = places.slots.get(slot.index)?;
-        (entry.place == slot.place && entry.generation == slot.generation).then_some(entry.facts)
-    });
-    if let Some(facts) = remembered {
-        return facts;
-    }
     // Worked out with the table let go: the lists may ask for facts too.
     let facts = facts_by_word(word);
     PLACES.with(|places| {
@@ -730,24 +726,40 @@ struct Slot {
     generation: u64,
 }
 
-/// Where `word` lies in the text being extracted, if it is a slice of it.
-fn place_of(word: &str) -> Option<Slot> {
-    let at = word.as_ptr() as usize;
-    PLACES.with(|places| {
-        let places = places.borrow();
-        let text = &places.text;
-        (text.start <= at && at + word.len() <= text.end && !word.is_empty()).then(|| {
-            let offset = at - text.start;
-            Slot {
-                index: offset % PLACE_SLOTS,
-                place: WordPlace {
-                    offset,
-                    len: word.len(),
-                },
-                generation: places.generation,
+/// What the table knows of a word: see [`Places::remembered`].
+enum Remembered {
+    Facts(WordFacts),
+    /// The word is no slice of the text being extracted.
+    NotInText,
+    /// The word's slot holds something else: the facts go there.
+    Missing(Slot),
+}
+
+impl Places {
+    /// The facts remembered for `word` at its place in the text being
+    /// extracted, or where they are to go.
+    fn remembered(&self, word: &str) -> Remembered {
+        let at = word.as_ptr() as usize;
+        let text = &self.text;
+        if !(text.start <= at && at + word.len() <= text.end && !word.is_empty()) {
+            return Remembered::NotInText;
+        }
+        let offset = at - text.start;
+        let slot = Slot {
+            index: offset % PLACE_SLOTS,
+            place: WordPlace {
+                offset,
+                len: word.len(),
+            },
+            generation: self.generation,
+        };
+        match self.slots.get(slot.index) {
+            Some(entry) if entry.place == slot.place && entry.generation == slot.generation => {
+                Remembered::Facts(entry.facts)
             }
-        })
-    })
+            _ => Remembered::Missing(slot),
+        }
+    }
 }
 
 /// While the returned guard lives, [`facts`] remembers the words of `text`
