@@ -12,9 +12,9 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_age_word, is_answer_verb, is_indefinite_article, is_particle,
-    is_person_noun_en, is_possessive, is_sentence_adverb_en, lowercase, role_gender,
-    role_gender_de,
+    Gender, facts, given_name, is_age_word, is_answer_verb, is_function_word,
+    is_indefinite_article, is_particle, is_person_noun_en, is_possessive, is_sentence_adverb_en,
+    lowercase, role_gender, role_gender_de,
 };
 use super::people::{Person, is_agent_noun};
 use super::quotes::Span;
@@ -946,7 +946,17 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                         Some(r @ Referent::Pronoun(..)) if sure_pronoun() => {
                             found = Some(resolve(r))
                         }
-                        _ => {}
+                        Some(_) => {}
+                        // Not when a cue after the quote says it is someone
+                        // else's ("„…“, hieß es darin" after "Sie verlas die
+                        // Erklärung ihres Mandanten").
+                        None if lang == Lang::De
+                            && !after.clone().any(|i| is_cue(text, tokens, i)) =>
+                        {
+                            found = subject_after_verb_de(ctx, tokens, start..open_tok)
+                                .map(|r| resolve(r));
+                        }
+                        None => {}
                     }
                 }
             }
@@ -1291,6 +1301,48 @@ fn is_person_noun_de(word: &str) -> bool {
 
 /// German auxiliaries that stand first in a clause whose participle ends
 /// it ("hatte … gesagt", "hat … erklärt").
+/// The subject German puts after the verb when something else opens the
+/// sentence ("Reparieren wolle er sie nicht.", "Auf Paderborner Seite war
+/// Oberschelp der Frust deutlich anzumerken."): the first name or pronoun
+/// of `sentence`, if it comes right after a lower-case word that is no
+/// preposition or article (the finite verb), before any comma. A plural
+/// verb makes "sie" "they".
+fn subject_after_verb_de(
+    ctx: &Context,
+    tokens: &[Token],
+    sentence: Range<usize>,
+) -> Option<Referent> {
+    let text = ctx.text;
+    for k in sentence.start + 1..sentence.end.min(sentence.start + 8) {
+        let tok = &tokens[k];
+        let w = tok.text(text);
+        if matches!(tok.kind, Kind::Quote) || matches!(w, "," | ":" | ";" | "–") {
+            return None;
+        }
+        let person = ctx.person_at(tok.range.start);
+        let pronoun = facts(w).pronoun;
+        if person.is_none() && pronoun.is_none() {
+            continue;
+        }
+        let verb = tokens[k - 1].text(text);
+        let finite_verb = verb.starts_with(char::is_lowercase)
+            && !is_function_word(verb)
+            && facts(verb).determiner.is_none();
+        if !finite_verb || ctx.person_at(tokens[k - 1].range.start).is_some() {
+            return None;
+        }
+        if let Some(p) = person {
+            return Some(Referent::Person(p));
+        }
+        let plural = ["en", "ern", "eln"].iter().any(|e| verb.ends_with(e)) || verb == "sind";
+        return match pronoun {
+            Some(g) if w == "er" || !plural => Some(Referent::Pronoun(g, tok.range.start)),
+            _ => None,
+        };
+    }
+    None
+}
+
 fn is_auxiliary_de(word: &str) -> bool {
     matches!(
         word,
@@ -1871,6 +1923,28 @@ mod tests {
             "Vote\n\nDerek Holloway, a farmer from Kent, spoke first. \"We need rain,\" \
              he said.",
             &[("We need", Some("Derek Holloway"))],
+        );
+    }
+
+    #[test]
+    fn a_german_subject_after_the_verb_introduces_the_quote() {
+        check(
+            "Kunst\n\nDie Wand ist aus Salz. Der Künstler Hyun-woo Park will zweimal zurückkehren. \
+             Reparieren wolle er sie nicht. „Wenn sie Risse bekommt, gehören die Risse dazu.“",
+            &[("Wenn sie", Some("Hyun-woo Park"))],
+        );
+        check(
+            "Fußball\n\nDer Stürmer Jannik Oberschelp traf früh. Dann kam die Pause.\n\n\
+             Auf Paderborner Seite war Oberschelp der Frust anzumerken. „Wir müssen das Ding \
+             über die Zeit bringen.“",
+            &[("Wir müssen", Some("Jannik Oberschelp"))],
+        );
+        // A cue after the quote names a document, not the subject before.
+        check(
+            "Prozess\n\nDie Anwältin Aleksandra Nowak-Pohl vertritt Dennis K. Dennis K. selbst \
+             schweigt. Zum Prozessauftakt hatte Nowak-Pohl lediglich eine kurze Erklärung ihres \
+             Mandanten verlesen. „Ich war an diesem Abend nicht dort“, hieß es darin.",
+            &[("Ich war", None)],
         );
     }
 
