@@ -1949,6 +1949,20 @@ mod tests {
     }
 
     #[test]
+    fn a_roles_gender_picks_among_namesakes() {
+        check(
+            "Senegal\n\nWährend Fischereiministerin Aminata Diallo das Abkommen auslaufen \
+             lassen will, drängt Finanzminister Ousmane Diallo auf eine Verlängerung.\n\n\
+             „Unsere Fischer fahren immer weiter hinaus“, sagte Ministerin Diallo am Montag.\n\n\
+             Finanzminister Diallo sagte dem Radiosender RFM, ein Ausstieg wäre „fahrlässig“.",
+            &[
+                ("Unsere Fischer", Some("Aminata Diallo")),
+                ("fahrlässig", Some("Ousmane Diallo")),
+            ],
+        );
+    }
+
+    #[test]
     fn a_pronoun_opening_the_sentence_before_is_the_same_person() {
         check(
             "Rat\n\nDie Stadträtin Mirela Oancea widerspricht. Sie hält Kämmerer Piet \

@@ -1353,13 +1353,31 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let (k, first, words, role) = &evidenced[e];
         let (run, _) = &all_runs[*k];
         let tokens = segments[run.segment].tokens;
+        // A role's gender picks among people who share a surname:
+        // "Finanzminister Diallo" after "Fischereiministerin Aminata Diallo"
+        // and "Finanzminister Ousmane Diallo" is the man.
+        let role_gender_before = run
+            .start
+            .checked_sub(1)
+            .map(|prev| word(text, &tokens[prev]))
+            .filter(|w| facts(w).role.is_some() || facts(w).title)
+            .map_or(Gender::Unknown, |w| match lang {
+                Lang::De => role_gender_de(w),
+                Lang::En => role_gender(w),
+            });
         let known = words.last().and_then(|last| {
-            index
-                .by_last
-                .candidates(last)
-                .iter()
-                .copied()
-                .find(|&i| ends_like(words, &people[i].words))
+            let candidates = index.by_last.candidates(last);
+            let ending_like = || {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&i| ends_like(words, &people[i].words))
+            };
+            ending_like()
+                .find(|&i| {
+                    role_gender_before == Gender::Unknown || people[i].gender == role_gender_before
+                })
+                .or_else(|| ending_like().next())
                 .or_else(|| {
                     // Given names alone that begin one longer name: "Rafael
                     // taught me" after "Sir Rafael da Cunha Barros"; and any
@@ -1562,6 +1580,17 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         let mut k = 0;
         while k < words.len() {
             let mut matched = None;
+            // So does a role's: German runs hold the role noun before the
+            // name ("sagte Ministerin Diallo": the minister of fisheries,
+            // not her namesake the finance minister).
+            let before = match k.checked_sub(1) {
+                Some(b) => Some(words[b]),
+                None => run.start.checked_sub(1).map(|b| word(text, &tokens[b])),
+            };
+            let title_gender = match before {
+                Some(w) if lang == Lang::De && facts(w).role.is_some() => role_gender_de(w),
+                _ => title_gender,
+            };
             for m in (k + 1..=words.len()).rev() {
                 let sub = &words[k..m];
                 // One pass over the people: an exact match wins, else the
