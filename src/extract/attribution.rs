@@ -867,6 +867,50 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 found = Some(None);
             }
         }
+        // A verb no list has still attributes the quote where a comma
+        // makes the clause after it an attribution: "„…“, haderte
+        // Paderborns Trainer Lukas Brenninkmeyer.", ""…," fumed Ortiz.",
+        // ""…," he fumed."
+        let comma_after = match lang {
+            Lang::De => tokens.get(after_tok).is_some_and(|t| t.text(text) == ","),
+            Lang::En => text[q.range.clone()].trim_end().ends_with(','),
+        };
+        if found.is_none() && comma_after {
+            let v = next_word(text, tokens, after_tok);
+            let plain_word = |k: usize| {
+                tokens.get(k).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.kind == Kind::Word
+                        && k < after_end
+                        && w.starts_with(char::is_lowercase)
+                        && !is_function_word(w)
+                        && facts(w).determiner.is_none()
+                        && facts(w).pronoun.is_none()
+                        && ctx.person_at(t.range.start).is_none()
+                })
+            };
+            let ends_clause = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_none_or(|t| matches!(t.text(text), "." | "," | ";"))
+            };
+            // The verb first, then the speaker.
+            let verb_first = (plain_word(v)
+                && tokens
+                    .get(v + 1)
+                    .is_some_and(|t| !is_function_word(&lowercase(t.text(text)))))
+            .then(|| ctx.referent_at(tokens, v + 1))
+            .flatten()
+            .filter(|r| matches!(r, Referent::Person(_)));
+            // English: the speaker, then the verb, then the sentence ends.
+            let speaker_first = (lang == Lang::En && plain_word(v + 1) && ends_clause(v + 2))
+                .then(|| ctx.referent_at(tokens, v))
+                .flatten()
+                .filter(|r| matches!(r, Referent::Person(_) | Referent::Pronoun(..)));
+            if let Some(r) = verb_first.or(speaker_first) {
+                found = Some(resolve(r));
+            }
+        }
         // A document quoted ("Darin hieß es: „…“", "Darin heißt es"): its
         // author is the subject of the sentence before.
         if found.is_none()
@@ -1958,6 +2002,23 @@ mod tests {
             &[
                 ("Unsere Fischer", Some("Aminata Diallo")),
                 ("fahrlässig", Some("Ousmane Diallo")),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_unlisted_verb_after_the_quotes_comma_attributes_it() {
+        check(
+            "Fußball\n\nPaderborn verlor. „Wir machen 80 Minuten ein gutes Spiel“, haderte \
+             Paderborns Trainer Lukas Brenninkmeyer.",
+            &[("Wir machen", Some("Lukas Brenninkmeyer"))],
+        );
+        check(
+            "Council\n\nThe vote failed. \"This is a disgrace,\" fumed Councillor Dana Ortiz. \
+             Later Mayor Tom Reed spoke. \"We tried,\" he sighed.",
+            &[
+                ("This is", Some("Dana Ortiz")),
+                ("We tried,", Some("Tom Reed")),
             ],
         );
     }
