@@ -1387,6 +1387,32 @@ fn subject_after_verb_de(
     None
 }
 
+/// Conjunctions that open a clause before the main one ("Als …, …",
+/// "When …, …").
+fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "als"
+            | "wenn"
+            | "nachdem"
+            | "während"
+            | "weil"
+            | "obwohl"
+            | "bevor"
+            | "sobald"
+            | "seit"
+            | "seitdem"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+    )
+}
+
 fn is_auxiliary_de(word: &str) -> bool {
     matches!(
         word,
@@ -1556,6 +1582,33 @@ fn speaker_in(
     own_sentence: bool,
 ) -> Option<Option<Referent>> {
     let text = ctx.text;
+    // A clause that opens with a conjunction holds neither the cue nor the
+    // subject of the main clause after its comma: "Als Aydın-Krüger einen
+    // Antrag stellte, unterbrach die Richterin: „…“". German opens that
+    // main clause with its verb; a comma before anything else is still
+    // inside the clause ("Wenn er gegen Ende, bis zu den Knien im Wasser,
+    // leise sagt: „…“").
+    let opens_main_clause = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            let w = t.text(text);
+            ctx.lang == Lang::En
+                || (t.kind == Kind::Word
+                    && w.starts_with(char::is_lowercase)
+                    && !is_function_word(w)
+                    && facts(w).determiner.is_none())
+        })
+    };
+    let window = tokens
+        .get(window.start)
+        .filter(|t| is_subordinator(&lowercase(t.text(text))))
+        .and_then(|_| window.clone().find(|&k| tokens[k].text(text) == ","))
+        .filter(|&comma| {
+            // The clause ends in its verb: "…, bis zu den Knien" is none.
+            let closes = ctx.lang == Lang::En
+                || tokens[comma - 1].text(text).starts_with(char::is_lowercase);
+            comma + 1 < window.end && closes && opens_main_clause(comma + 1)
+        })
+        .map_or(window.clone(), |comma| comma + 1..window.end);
     let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
     if cue.is_none() && !colon {
         return None;
@@ -2020,6 +2073,24 @@ mod tests {
                 ("This is", Some("Dana Ortiz")),
                 ("We tried,", Some("Tom Reed")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_conjunction_holds_no_speaker_of_the_main_clause() {
+        check(
+            "Prozess\n\nVerteidigerin Fatma Aydın-Krüger stellte Anträge. Die Vorsitzende \
+             Richterin Ingrid Halvorsen-Merz ließ erkennen, dass sie die Beweislage für klar \
+             hält. Als Aydın-Krüger einen weiteren Beweisantrag stellte, unterbrach die \
+             Richterin: „Frau Verteidigerin, wir haben diese Zeugin bereits gehört.“",
+            &[("Frau Verteidigerin,", Some("Ingrid Halvorsen-Merz"))],
+        );
+        // A comma inside the clause does not end it.
+        check(
+            "Theater\n\nDer Schauspieler Joaquim Teixeira spielt den Fährmann. Wenn er gegen \
+             Ende, bis zu den Knien im Wasser, leise sagt: „Das Wasser merkt sich jeden“, dann \
+             ist es still.",
+            &[("Das Wasser", Some("Joaquim Teixeira"))],
         );
     }
 
