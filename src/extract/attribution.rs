@@ -617,9 +617,31 @@ pub fn attribute(
     let outer_speakers = attribute_outer(&ctx, segments, outer);
     let nested_speakers = nested
         .iter()
-        .map(|n| nested_speaker(&ctx, segments, outer, &outer_speakers, n))
+        .map(|n| {
+            nested_speaker(&ctx, segments, outer, &outer_speakers, n)
+                .filter(|&p| addressed(&ctx, n) != Some(p))
+        })
         .collect();
     (outer_speakers, nested_speakers)
+}
+
+/// The person a quote addresses by name at its start ("Mr Latymer, you
+/// have made your point", "Pam, don't wait"), who is not its speaker.
+fn addressed(ctx: &Context, q: &Span) -> Option<usize> {
+    let inner = &ctx.text[q.range.clone()];
+    let (head, _) = inner.split_at_checked(inner.find(',')?)?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let last = head
+        .trim_end()
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    ctx.person_at(q.range.start + last)
 }
 
 impl<'a> Context<'a> {
@@ -1000,6 +1022,12 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                             found = subject_after_verb_de(ctx, tokens, start..open_tok)
                                 .map(|r| resolve(r));
                         }
+                        None if lang == Lang::En
+                            && !after.clone().any(|i| is_cue(text, tokens, i)) =>
+                        {
+                            found =
+                                subject_after_opening_en(ctx, tokens, start..open_tok).map(Some);
+                        }
                         None => {}
                     }
                 }
@@ -1071,7 +1099,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 }
             }
         };
-        speakers.push(speaker);
+        speakers.push(speaker.filter(|&p| addressed(ctx, q) != Some(p)));
     }
     // The same words quoted twice (a headline and the story under it) are
     // the same person's.
@@ -1411,6 +1439,41 @@ fn is_subordinator(lower: &str) -> bool {
             | "because"
             | "once"
     )
+}
+
+/// The subject of an English sentence that opens with a phrase and no
+/// comma ("At this point Judge Anthony Crane intervened."): the first name
+/// in its first eight tokens, with no preposition right before it, and a
+/// lower-case word (the verb) right after it.
+fn subject_after_opening_en(
+    ctx: &Context,
+    tokens: &[Token],
+    sentence: Range<usize>,
+) -> Option<usize> {
+    let text = ctx.text;
+    let end = sentence.end.min(sentence.start + 8);
+    let k = (sentence.start + 1..end).find(|&k| ctx.person_at(tokens[k].range.start).is_some())?;
+    let p = ctx.person_at(tokens[k].range.start)?;
+    let before = tokens[k - 1].text(text);
+    if tokens[k - 1].kind != Kind::Word || is_function_word(&lowercase(before)) {
+        return None;
+    }
+    // Past the name (and a title's period) to the verb.
+    let mut after = k;
+    while after < sentence.end
+        && (ctx.person_at(tokens[after].range.start) == Some(p) || tokens[after].text(text) == ".")
+        && tokens[after].text(text) != "."
+    {
+        after += 1;
+    }
+    let verb = tokens
+        .get(after)
+        .filter(|_| after < sentence.end)?
+        .text(text);
+    let is_verb = verb.starts_with(char::is_lowercase)
+        && !is_function_word(verb)
+        && facts(verb).determiner.is_none();
+    is_verb.then_some(p)
 }
 
 fn is_auxiliary_de(word: &str) -> bool {
@@ -2091,6 +2154,28 @@ mod tests {
              Ende, bis zu den Knien im Wasser, leise sagt: „Das Wasser merkt sich jeden“, dann \
              ist es still.",
             &[("Das Wasser", Some("Joaquim Teixeira"))],
+        );
+    }
+
+    #[test]
+    fn the_person_a_quote_addresses_is_not_its_speaker() {
+        check(
+            "Fire\n\nWe spoke to Pam Whitlock, 71. \"I could see the glow and my neighbour rang \
+             and said, 'Pam, don't wait for the knock on the door,'\" she told us.",
+            &[("I could", Some("Pam Whitlock")), ("Pam, don't", None)],
+        );
+    }
+
+    #[test]
+    fn an_english_subject_after_an_opening_phrase_introduces_the_quote() {
+        check(
+            "Trial\n\nDefence counsel Simon Latymer pressed the witness. \"I suggest it matters,\" \
+             Mr Latymer said. At this point Judge Anthony Crane intervened. \"You have made your \
+             point. The jury will decide.\"",
+            &[
+                ("I suggest", Some("Simon Latymer")),
+                ("You have", Some("Anthony Crane")),
+            ],
         );
     }
 
