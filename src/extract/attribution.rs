@@ -529,6 +529,16 @@ impl Context<'_> {
                     // A spokesperson speaks for someone else: "Ministerin
                     // Kessler … der Sprecher des Ministeriums" is not her.
                     [] if is_spokesperson(role) => None,
+                    // The paper's own people ("fragt unser Reporter", "our
+                    // correspondent") are not those it writes about.
+                    [] if self.text[..start]
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(is_first_person_possessive) =>
+                    {
+                        None
+                    }
                     [] => self.recent_person(offset, earliest, g, excluded),
                     several => self
                         .mentions_before(offset)
@@ -560,6 +570,14 @@ fn same_compound(written: &str, role: &str, introduced: &[String]) -> bool {
             .iter()
             .flatten()
             .any(|p| p.is_empty() || *p == wanted)
+}
+
+/// "Our" and "unser" in their forms.
+fn is_first_person_possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "our" | "Our" | "unser" | "Unser" | "unsere" | "Unsere" | "unserem" | "unseren" | "unserer"
+    )
 }
 
 /// Role nouns for people who speak for others.
@@ -2176,6 +2194,16 @@ mod tests {
                 ("I suggest", Some("Simon Latymer")),
                 ("You have", Some("Anthony Crane")),
             ],
+        );
+    }
+
+    #[test]
+    fn the_papers_own_reporter_is_nobody_named() {
+        check(
+            "Interview\n\nDie Forscherin Henrike Vosskamp misst seit Jahren. „Als ich anfing, hat \
+             mein Doktorvater Eike Brodersen gezweifelt.“\n\n„Sind Sie nicht zu \
+             pessimistisch?“, fragt unser Reporter. Sie schüttelt den Kopf.",
+            &[("Als ich", Some("Henrike Vosskamp")), ("Sind Sie", None)],
         );
     }
 

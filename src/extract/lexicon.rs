@@ -398,7 +398,8 @@ pub fn pronoun(lower: &str) -> Option<Gender> {
 pub fn determiner(lower: &str) -> Option<bool> {
     match lower {
         "der" | "die" | "des" | "dem" | "den" | "the" | "his" | "her" | "their" | "its"
-        | "sein" | "seine" | "ihr" | "ihre" => Some(true),
+        | "sein" | "seine" | "ihr" | "ihre" | "our" | "unser" | "unsere" | "unserem"
+        | "unseren" | "unserer" => Some(true),
         "ein" | "eine" | "einer" | "eines" | "a" | "an" | "one" => Some(false),
         _ => None,
     }
