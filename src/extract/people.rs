@@ -11,9 +11,9 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_age_word, is_institution_compound, is_institution_head,
-    is_month_name, is_non_person_head, is_particle, is_particle_article, is_person_noun_en,
-    is_possessive, lowercase, role_gender, role_gender_de, title_role,
+    Gender, facts, given_name, is_age_word, is_function_word, is_institution_compound,
+    is_institution_head, is_month_name, is_non_person_head, is_particle, is_particle_article,
+    is_person_noun_en, is_possessive, lowercase, role_gender, role_gender_de, title_role,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -960,6 +960,22 @@ fn evidence(
             return Some((0, None));
         }
         let prev_facts = facts(prev);
+        // "Frau" and "Herr" after an article or an adjective are nouns, not
+        // titles: "die sturste Frau Niedersachsens".
+        let noun_not_title = lang == Lang::De
+            && matches!(prev, "Frau" | "Herr" | "Herrn")
+            && p.checked_sub(2).is_some_and(|b| {
+                let before = word(text, &tokens[b]);
+                facts(before).determiner.is_some()
+                    || (before.starts_with(char::is_lowercase)
+                        && ["e", "en", "er", "es", "em"]
+                            .iter()
+                            .any(|e| before.ends_with(e))
+                        && !is_function_word(before))
+            });
+        if noun_not_title {
+            return None;
+        }
         if prev_facts.title {
             // A role before the title is the person's: "Geschäftsführer
             // Dr. Wolfgang Leitner".
@@ -2363,6 +2379,15 @@ mod tests {
              of spruce. Yesterday the singer Stuart Hall sang there.",
         );
         assert_eq!(found, vec![("Stuart Hall".to_string(), 1)]);
+    }
+
+    #[test]
+    fn frau_after_an_article_or_adjective_is_a_noun() {
+        let found = names(
+            "Schäferin\n\nIhr Partner nennt sie die sturste Frau Niedersachsens. Frau Tamm \
+             lacht darüber.",
+        );
+        assert_eq!(found, vec![("Tamm".to_string(), 1)]);
     }
 
     #[test]
