@@ -446,7 +446,9 @@ impl Context<'_> {
         let participle = lower.ends_with("ed") || lower.ends_with("ing");
         let preposition =
             facts(word).function_word && !matches!(&*lower, "and" | "but" | "or" | "that" | "than");
-        if !participle && !preposition {
+        // "When I ask whether …, he is silent for a long time."
+        let clause = self.lang == Lang::En && is_subordinator(&lower);
+        if !participle && !preposition && !clause {
             return None;
         }
         let (comma, _) = first
@@ -1012,6 +1014,14 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                     if tokens.get(subject_at).is_some_and(|t| t.text(text) == ",") {
                         subject_at += 1;
                     }
+                } else if lang == Lang::En
+                    && let Some(end) = tokens
+                        .get(start)
+                        .and_then(|t| ctx.opening_phrase_end(t.range.start, q.open))
+                {
+                    // Past an opening clause or phrase: "When I ask whether
+                    // …, he is silent for a long time."
+                    subject_at = tokens.partition_point(|t| t.range.start < end);
                 }
                 // German "Sie" opening a sentence is "they" (or "you") when
                 // a plural verb follows: "Sie fordern zwölf Prozent".
@@ -2204,6 +2214,15 @@ mod tests {
              mein Doktorvater Eike Brodersen gezweifelt.“\n\n„Sind Sie nicht zu \
              pessimistisch?“, fragt unser Reporter. Sie schüttelt den Kopf.",
             &[("Als ich", Some("Henrike Vosskamp")), ("Sind Sie", None)],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_past_an_opening_clause_introduces_the_quote() {
+        check(
+            "Novelist\n\nThe novelist Tobias Wren grew up on a farm. When I ask whether it \
+             mattered, he is silent for a long time. \"It mattered more than I can say.\"",
+            &[("It mattered", Some("Tobias Wren"))],
         );
     }
 
