@@ -574,6 +574,15 @@ fn same_compound(written: &str, role: &str, introduced: &[String]) -> bool {
             .any(|p| p.is_empty() || *p == wanted)
 }
 
+/// Whether a quoted span reads as a name (of a body, a group, a work):
+/// four words at most, every one capitalised, no sentence punctuation.
+fn is_quoted_name(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !quoted.contains(['.', ',', '!', '?', ':', ';'])
+}
+
 /// "Our" and "unser" in their forms.
 fn is_first_person_possessive(word: &str) -> bool {
     matches!(
@@ -804,7 +813,16 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // quote, whichever comes first (found walking back from the quote,
         // so many quotes in one long sentence cost no more than the
         // sentence: each walk stops at the quote before).
-        let floor = prev_in_seg.map_or(0, |p| tokens.partition_point(|t| t.range.start < p.close));
+        // A name in quotation marks ("des Fanclubs „Blau-Weiße Wölfe“,
+        // sagte") is part of the sentence, not a quote that bounds it.
+        // One with a speaker is a quote whatever it looks like („Nein“).
+        let bounding = (0..qi)
+            .rev()
+            .take_while(|&p| spans[p].segment == q.segment)
+            .find(|&p| speakers[p].is_some() || !is_quoted_name(&text[spans[p].range.clone()]));
+        let floor = bounding.map_or(0, |p| {
+            tokens.partition_point(|t| t.range.start < spans[p].close)
+        });
         let before_start = sentence_start(&seg.sentence, open_tok, floor);
         // The window after: to the sentence end or the next quote.
         let ceiling = next_in_seg.map_or(tokens.len(), |n| {
@@ -2223,6 +2241,26 @@ mod tests {
             "Novelist\n\nThe novelist Tobias Wren grew up on a farm. When I ask whether it \
              mattered, he is silent for a long time. \"It mattered more than I can say.\"",
             &[("It mattered", Some("Tobias Wren"))],
+        );
+    }
+
+    #[test]
+    fn a_name_in_quotation_marks_does_not_cut_the_sentence() {
+        check(
+            "Fans\n\nDie Fans reagierten gespalten. Sascha Pietrowski, Vorsitzender des Fanclubs \
+             „Blau-Weiße Wölfe“, sagte: „Der Trainer ist nicht das Problem.“",
+            &[("Der Trainer", Some("Sascha Pietrowski"))],
+        );
+        // A one-word answer with its speaker still bounds the next quote.
+        check(
+            "Prozess\n\nDie Zeugin Sabine Marquardt sagte aus. Die Vorsitzende Richterin \
+             Dorothee Pfannkuch hakte nach: „Haben Sie das schriftlich festgehalten?“ – „Nein“, \
+             antwortete die Zeugin. „Ich hatte Angst um meine Stelle.“",
+            &[
+                ("Haben Sie", Some("Dorothee Pfannkuch")),
+                ("Nein", Some("Sabine Marquardt")),
+                ("Ich hatte", Some("Sabine Marquardt")),
+            ],
         );
     }
 
