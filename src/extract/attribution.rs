@@ -583,6 +583,15 @@ fn is_quoted_name(quoted: &str) -> bool {
         && !quoted.contains(['.', ',', '!', '?', ':', ';'])
 }
 
+/// A word that leads into a quote after a colon, adding to what its
+/// speaker said before: "Und: „…“", "And: "…"".
+fn is_lead_in(word: &str) -> bool {
+    matches!(
+        word,
+        "Und" | "Auch" | "Außerdem" | "Zudem" | "Dazu" | "Weiter" | "And" | "Also" | "Plus"
+    )
+}
+
 /// "Our" and "unser" in their forms.
 fn is_first_person_possessive(word: &str) -> bool {
     matches!(
@@ -1001,17 +1010,23 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         }
         // A quote that opens its sentence, after a sentence of reported
         // speech: "…, sagte er. „Frau Keller verspricht …“".
-        let opens_sentence = before_start == open_tok
-            && open_tok > 0
-            && sentence_of(open_tok - 1) != sentence_of(open_tok);
+        // So does one after a bare lead-in: "…, sagte er. Und: „…“".
+        let lead_in = open_tok == before_start + 2
+            && tokens[open_tok - 1].text(text) == ":"
+            && is_lead_in(tokens[before_start].text(text));
+        let q_start = if lead_in { before_start } else { open_tok };
+        let opens_sentence = before_start == q_start
+            && q_start > 0
+            && sentence_of(q_start - 1) != sentence_of(q_start);
         // The sentence before, back to the previous quote at most.
         let previous_sentence = if opens_sentence {
-            sentence_start(&seg.sentence, open_tok - 1, floor)..open_tok
+            sentence_start(&seg.sentence, q_start - 1, floor)..q_start
         } else {
             open_tok..open_tok
         };
         if found.is_none() && opens_sentence {
             let start = previous_sentence.start;
+            let open_tok = q_start;
             // Only a sentence wholly after the previous quote: the one that
             // holds it was read for that quote.
             if start == 0 || sentence_of(start - 1) != sentence_of(open_tok - 1) {
@@ -2261,6 +2276,16 @@ mod tests {
                 ("Nein", Some("Sabine Marquardt")),
                 ("Ich hatte", Some("Sabine Marquardt")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_bare_lead_in_keeps_the_speaker_of_the_sentence_before() {
+        check(
+            "Prozess\n\nOberstaatsanwalt Kai-Uwe Rasmussen hält das für eine Schutzbehauptung. \
+             Der Bekannte sei nicht ermittelt worden, sagte er. Und: „Die Beweislage ist aus \
+             unserer Sicht erdrückend.“",
+            &[("Die Beweislage", Some("Kai-Uwe Rasmussen"))],
         );
     }
 
