@@ -304,6 +304,56 @@ fn goes_on_from_a_body(text: &str, tokens: &[Token], run: &Run) -> bool {
         }
 }
 
+/// The commonest Vietnamese, Chinese and Korean family names as English
+/// news spells them without diacritics: written first, before a given
+/// name ("Nguyen Thi Lan", "Kim Min-jun").
+fn is_east_asian_family_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Nguyen"
+            | "Tran"
+            | "Le"
+            | "Pham"
+            | "Hoang"
+            | "Huynh"
+            | "Phan"
+            | "Vu"
+            | "Vo"
+            | "Dang"
+            | "Bui"
+            | "Do"
+            | "Ngo"
+            | "Duong"
+            | "Ly"
+            | "Wang"
+            | "Li"
+            | "Zhang"
+            | "Liu"
+            | "Chen"
+            | "Yang"
+            | "Huang"
+            | "Zhao"
+            | "Wu"
+            | "Zhou"
+            | "Xu"
+            | "Sun"
+            | "Zhu"
+            | "Guo"
+            | "Lin"
+            | "Gao"
+            | "Luo"
+            | "Kim"
+            | "Park"
+            | "Choi"
+            | "Jung"
+            | "Kang"
+            | "Cho"
+            | "Yoon"
+            | "Jang"
+            | "Lim"
+    )
+}
+
 /// Whether an English word before a name describes the person rather
 /// than naming them: an age ("Sixteen-year-old") or a noun for a person
 /// ("Teenager", "Grandmaster") that is no given name.
@@ -1008,9 +1058,10 @@ fn evidence(
         // spelt with letters English lacks are the family name put first
         // ("Đặng Thị Hồng Nhung", "Hoàng Minh Đức").
         let surname_first = lang == Lang::En
-            && words[..k]
-                .iter()
-                .all(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()));
+            && words[..k].iter().all(|w| {
+                w.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+                    || is_east_asian_family_name(w)
+            });
         return Some((if surname_first { 0 } else { k }, None));
     }
     // German: a noun for a woman or a man before a full name, role or not,
@@ -2388,6 +2439,15 @@ mod tests {
              lacht darüber.",
         );
         assert_eq!(found, vec![("Tamm".to_string(), 1)]);
+    }
+
+    #[test]
+    fn an_east_asian_family_name_stays_before_the_given_name() {
+        let found = names(
+            "Trial\n\nThe court also heard from Nguyen Thi Lan, who runs a nail salon. Ms \
+             Nguyen said she was locking up.",
+        );
+        assert_eq!(found, vec![("Nguyen Thi Lan".to_string(), 2)]);
     }
 
     #[test]
