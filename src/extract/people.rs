@@ -1001,6 +1001,30 @@ fn evidence(
     {
         return None;
     }
+    // "the late Margarethe Osei-Lindqvist", "the late publisher …": only
+    // a person is late. German: "der verstorbene …".
+    let late = |k: usize| {
+        k >= 1
+            && matches!(
+                word(text, &tokens[k]),
+                "late" | "verstorbene" | "verstorbenen"
+            )
+            && matches!(
+                word(text, &tokens[k - 1]),
+                "the" | "his" | "her" | "their" | "der" | "die" | "des" | "dem" | "den"
+            )
+    };
+    if words.len() >= 2
+        && p.checked_sub(1).is_some_and(|k| {
+            late(k)
+                || (k >= 1
+                    && word(text, &tokens[k]).starts_with(char::is_lowercase)
+                    && tokens[k].kind == Kind::Word
+                    && late(k - 1))
+        })
+    {
+        return Some((0, None));
+    }
     if let Some(prev) = p.checked_sub(1).map(|k| word(text, &tokens[k])) {
         // English: an occupation right before a full name ("librarian
         // Tomasz Wrona", "designer Mary Quant"), but not before the name of
@@ -2448,6 +2472,21 @@ mod tests {
              Nguyen said she was locking up.",
         );
         assert_eq!(found, vec![("Nguyen Thi Lan".to_string(), 2)]);
+    }
+
+    #[test]
+    fn only_a_person_is_late() {
+        let found = names(
+            "Prize\n\nThe prize is funded by a trust set up by the late publisher Margarethe \
+             Osei-Lindqvist. It honours the late Hamish Tullochgorum too.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Margarethe Osei-Lindqvist".to_string(), 1),
+                ("Hamish Tullochgorum".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
