@@ -2290,6 +2290,18 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_of_a_parliament_is_a_role() {
+        check(
+            "Debate\n\nThe bill passed. \"Order, order,\" the Deputy Speaker, Dame Helen \
+             Orrell, called. \"Members will have every opportunity to make speeches.\"",
+            &[
+                ("Order, order,", Some("Helen Orrell")),
+                ("Members will", Some("Helen Orrell")),
+            ],
+        );
+    }
+
+    #[test]
     fn a_pronoun_opening_the_sentence_before_is_the_same_person() {
         check(
             "Rat\n\nDie Stadträtin Mirela Oancea widerspricht. Sie hält Kämmerer Piet \

@@ -178,7 +178,7 @@ const ROLE_WORDS_EN: &str = "
     priest astronomer physician doctor player captain epidemiologist envoy consul
     cardinal detective sheriff superintendent constable commander councillor councilor
     congressman congresswoman representative lawmaker executive official vice-president
-    deputy presenter host star striker chef
+    deputy presenter host star striker chef speaker
     nurse teacher curator owner artist writer novelist poet musician pianist
     saxophonist historian engineer surgeon pharmacist shopkeeper chairperson midwife
     mother father daughter wife husband sister brother grandmother grandfather widow widower

@@ -1061,7 +1061,10 @@ fn evidence(
         // A plural role introduces no one person: "leaders Surrey".
         let plural =
             lang == Lang::En && prev.ends_with('s') && prev_facts.role != Some(&*lowercase(prev));
-        if let Some(role) = prev_facts.role.filter(|_| !plural) {
+        // German: a common noun after a role is what the role is for, not
+        // a name: "Paderborns Geschäftsführer Sport, Henning Raschke".
+        let common_noun = lang == Lang::De && words.len() == 1 && is_common_noun_de(words[0]);
+        if let Some(role) = prev_facts.role.filter(|_| !plural && !common_noun) {
             return Some((0, Some(role)));
         }
         if prev == ","
@@ -2487,6 +2490,15 @@ mod tests {
                 ("Hamish Tullochgorum".to_string(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_common_noun_after_a_german_role_is_no_name() {
+        let found = names(
+            "Razzia\n\nAm Morgen hatten Ermittler Büros im Rathaus durchsucht. Ermittler \
+             Frank Osterloh leitete den Einsatz.",
+        );
+        assert_eq!(found, vec![("Frank Osterloh".to_string(), 1)]);
     }
 
     #[test]
