@@ -1422,6 +1422,8 @@ fn is_person_noun_de(word: &str) -> bool {
         "revier",
         "quartier",
         "klavier",
+        // "die Initiative", "die Alternative".
+        "ive",
     ];
     let lower = lowercase(word);
     let person_ending = [
@@ -1432,8 +1434,6 @@ fn is_person_noun_de(word: &str) -> bool {
     person_ending && !BODIES.iter().any(|b| lower.ends_with(b))
 }
 
-/// German auxiliaries that stand first in a clause whose participle ends
-/// it ("hatte … gesagt", "hat … erklärt").
 /// The subject German puts after the verb when something else opens the
 /// sentence ("Reparieren wolle er sie nicht.", "Auf Paderborner Seite war
 /// Oberschelp der Frust deutlich anzumerken."): the first name or pronoun
@@ -1537,6 +1537,8 @@ fn subject_after_opening_en(
     is_verb.then_some(p)
 }
 
+/// German auxiliaries that stand first in a clause whose participle ends
+/// it ("hatte … gesagt", "hat … erklärt").
 fn is_auxiliary_de(word: &str) -> bool {
     matches!(
         word,
@@ -2298,6 +2300,16 @@ mod tests {
                 ("Order, order,", Some("Helen Orrell")),
                 ("Members will", Some("Helen Orrell")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_german_body_after_the_verb_speaks_for_nobody_named() {
+        check(
+            "Bibliothek\n\nBürgermeisterin Ayşe Yıldırım-Becker verteidigte den Bau. In einer \
+             schriftlichen Stellungnahme kündigte die Initiative an, man werde „alle rechtlichen \
+             Mittel prüfen“ und weiter kämpfen.",
+            &[("alle rechtlichen", None)],
         );
     }
 
