@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Build assets/lexicon/given-names.tsv: given names with a gender hint.
 
-Sources (see NOTICE): the US Census 1990 given-name lists (public domain) and the
+Sources (see NOTICE): the US Census 1990 given-name lists (public domain), the
+list of given names from many languages written for byline
+(assets/lexicon/world-given-names.tsv, CC0), and the
 first tokens of multi-token person names in the NER training splits under
 ../shared/data/ner/ (GermEval 2014, GUM, WikiGold; CC BY). A training-data name
 is kept only when the word is the first token of a person name in at least half
 of its occurrences, so that ordinary capitalised nouns do not slip in; a census
 name is dropped when the training data uses it mostly for something else ("In",
-"May", "Tod", "Art").
+"May", "Tod", "Art"). So is a name of the written list, and one the training
+text writes in lower case (a common word: "rose", "frank").
 
 usage: scripts/build-lexicon.py [SHARED_DATA_DIR] > assets/lexicon/given-names.tsv
 """
@@ -66,6 +69,18 @@ for name in set(male) | set(female):
         continue
     m, f = male.get(name, 0.0), female.get(name, 0.0)
     names[name] = "m" if m > 2 * f else "f" if f > 2 * m else "u"
+lower_seen = collections.Counter()
+for tok, n in seen.items():
+    if tok[:1].islower():
+        lower_seen[tok] += n
+world = os.path.join(os.path.dirname(__file__), "../assets/lexicon/world-given-names.tsv")
+with open(world, encoding="utf-8") as f:
+    for line in f:
+        name, _, gender = line.rstrip("\n").partition("\t")
+        if not name or common_word(name) or lower_seen[name.lower()] > 0:
+            continue
+        if name not in names:
+            names[name] = gender if gender in ("m", "f") else "u"
 for tok, n in first_in_person.items():
     if len(tok) < 2 or not tok[0].isupper() or not tok.replace("-", "").isalpha():
         continue

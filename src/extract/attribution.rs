@@ -1312,6 +1312,32 @@ fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<
     if not_subject || object_en {
         return None;
     }
+    // English: "who" after a noun makes it someone, listed or not: "A miner
+    // who was among those brought out", "One crane operator, who has
+    // worked at the port".
+    if lang == Lang::En {
+        let who = tokens[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|n| {
+                let nw = n.text(text);
+                nw == ","
+                    || nw == "who"
+                    || (n.kind == Kind::Word && nw.starts_with(char::is_lowercase))
+            })
+            .position(|n| n.text(text) == "who");
+        if let Some(k) = who.filter(|&k| k >= 1) {
+            let before = tokens[i + k].text(text);
+            let noun = if before == "," && k >= 2 {
+                tokens[i + k - 1].text(text)
+            } else {
+                before
+            };
+            if noun != "," {
+                return Some(role_gender(noun));
+            }
+        }
+    }
     let noun = tokens[i + 1..].iter().take(3).find(|n| {
         let nw = n.text(text);
         n.kind != Kind::Word
@@ -2310,6 +2336,16 @@ mod tests {
              schriftlichen Stellungnahme kündigte die Initiative an, man werde „alle rechtlichen \
              Mittel prüfen“ und weiter kämpfen.",
             &[("alle rechtlichen", None)],
+        );
+    }
+
+    #[test]
+    fn someone_unnamed_before_who_takes_the_pronoun() {
+        check(
+            "Strike\n\nUnion official Fergal Brannigan called the strike. One crane operator, \
+             who has worked at the port for 22 years, said managers had been rude. \"They said \
+             it with a smile,\" he said.",
+            &[("They said", None)],
         );
     }
 

@@ -1124,6 +1124,12 @@ mod tests {
         assert_eq!(given_name("Mary"), Some(Gender::Female));
         assert_eq!(given_name("John"), Some(Gender::Male));
         assert_eq!(given_name("Haus"), None);
+        // Names of German and world news, beyond the American census.
+        assert_eq!(given_name("Jannik"), Some(Gender::Male));
+        assert_eq!(given_name("Wiebke"), Some(Gender::Female));
+        assert_eq!(given_name("Aoife"), Some(Gender::Female));
+        // Filtered out: the training text writes it in lower case ("malte").
+        assert_eq!(given_name("Malte"), None);
     }
 
     #[test]
