@@ -21,6 +21,10 @@ struct Cli {
     /// Where the model files go.
     #[arg(long, default_value = "assets/models")]
     out: PathBuf,
+    /// Given names of many languages written for byline (`NAME<TAB>m|f|u`),
+    /// added to the census lists.
+    #[arg(long, default_value = "assets/lexicon/world-given-names.tsv")]
+    world_names: PathBuf,
     #[arg(long, value_enum, default_value_t = Which::Both)]
     lang: Which,
     /// log2 of the number of weight rows per model.
@@ -75,6 +79,12 @@ fn main() -> Result<()> {
         &std::fs::read_to_string(cli.names.join("dist.female.first"))?,
         &std::fs::read_to_string(cli.names.join("dist.all.last"))?,
     );
+    let mut census = census;
+    let world = std::fs::read_to_string(&cli.world_names)
+        .with_context(|| format!("reading {}", cli.world_names.display()))?;
+    for (w, f) in train::world_names(&world) {
+        *census.entry(w).or_default() |= f;
+    }
     let options = train::Options {
         bits: cli.bits,
         epochs: cli.epochs,

@@ -162,7 +162,7 @@ fn token_hashes(word: &str, lexicon: &Lexicon) -> TokenHashes {
 
 /// The number of features each token has (the length of its row in
 /// [`Features::of`]).
-pub(crate) const PER_TOKEN: usize = 34 + 12 + 23;
+pub(crate) const PER_TOKEN: usize = 34 + 13 + 23;
 
 /// The hashed features of every token in a sentence.
 pub(crate) struct Features {
@@ -204,7 +204,8 @@ fn document_context(sentences: &[Vec<TokenHashes>]) -> FxHashMap<u64, u8> {
                 if prev.is_some_and(|p| !p.punct) {
                     bits |= doc::CAPITAL_INSIDE;
                 }
-                let given = flag::GIVEN_MALE | flag::GIVEN_FEMALE | flag::FIRST_IN_NAME;
+                let given =
+                    flag::GIVEN_MALE | flag::GIVEN_FEMALE | flag::FIRST_IN_NAME | flag::WORLD_GIVEN;
                 if prev.is_some_and(|p| p.capitalised && p.flags & given != 0) {
                     bits |= doc::AFTER_GIVEN;
                 }
@@ -318,12 +319,17 @@ impl Features {
             hashes.extend_from_slice(&row);
             // Each list on its own, so that rare combinations of lists
             // still count.
-            let lists: [u64; 12] =
+            let lists: [u64; 13] =
                 std::array::from_fn(|b| f(60 + b as u64, u64::from(t.flags >> b & 1)));
             hashes.extend_from_slice(&lists);
             let name_bits = |x: TokenHashes| {
                 u64::from(
-                    x.flags & (flag::GIVEN_MALE | flag::GIVEN_FEMALE | flag::FIRST_IN_NAME) != 0,
+                    x.flags
+                        & (flag::GIVEN_MALE
+                            | flag::GIVEN_FEMALE
+                            | flag::FIRST_IN_NAME
+                            | flag::WORLD_GIVEN)
+                        != 0,
                 ) | u64::from(x.flags & (flag::SURNAME | flag::LAST_IN_NAME) != 0) << 1
                     | u64::from(x.flags & flag::BEFORE_NAME != 0) << 2
                     | u64::from(x.capitalised) << 3

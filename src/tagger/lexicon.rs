@@ -40,6 +40,8 @@ pub mod flag {
     pub const SEEN_ONCE: Flags = 1 << 9;
     pub const SEEN_FEW: Flags = 1 << 10;
     pub const SEEN_MANY: Flags = 1 << 11;
+    /// A given name in byline's list of names of many languages.
+    pub const WORLD_GIVEN: Flags = 1 << 12;
     /// Flags that say a word belongs to a name.
     pub const NAME_LIKE: Flags = GIVEN_MALE | GIVEN_FEMALE | SURNAME | FIRST_IN_NAME | LAST_IN_NAME;
 }

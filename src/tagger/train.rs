@@ -62,6 +62,18 @@ pub fn census_words(male: &str, female: &str, surnames: &str) -> FxHashMap<Strin
     words
 }
 
+/// Flags of a list of given names (`NAME<TAB>m|f|u` per line): a name
+/// used for both gets both flags.
+pub fn world_names(list: &str) -> Vec<(String, Flags)> {
+    list.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, g)| {
+            let _ = g;
+            (name.to_lowercase(), flag::WORLD_GIVEN)
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct Counts {
     total: u32,
