@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 320);
+    assert_eq!(articles.len(), 368);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,27 +396,28 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-03, all 320 articles (people F1 0.971, quote
-// F1 0.993, attribution 0.931), less 0.02. Probe 6 alone: 0.922 / 1.000 /
-// 0.942; probe 8: 0.969 / 0.994 / 0.955; probe 9: 0.967 / 0.993 / 0.939
-// (0.930 / 0.993 / 0.865 when first run); probe 10: 0.995 / 0.988 / 0.929
-// (0.971 / 0.984 / 0.890 when first run); probe 11: 0.959 / 0.988 / 0.924
-// (0.946 / 0.988 / 0.873 when first run); probe 12: 0.967 / 0.990 / 0.918
-// (the same when first run); probe 13: 0.983 / 0.997 / 0.979 (0.939 /
-// 0.997 / 0.877 when first run); probe 14: 0.975 / 1.000 / 0.993 (German
-// half 0.906 / 1.000 / 0.843, English half 0.929 / 0.993 / 0.870 when
-// first run); probe 15: 0.963 / 0.997 / 0.939 (0.931 / 0.997 / 0.855 when
-// first run); probe 16: 1.000 / 0.994 / 0.955 (German half 1.000 / 0.987 /
-// 0.936, English half 0.963 / 1.000 / 0.897 when first run); probe 17:
-// 0.973 / 0.997 / 0.864 (0.913 / 0.991 / 0.794 when first run); probe 18:
-// 0.954 / 0.987 / 0.912 (0.901 / 0.987 / 0.858 when first run); probe 19:
-// 0.976 / 0.997 / 0.942 (0.935 / 0.997 / 0.826 when first run); probe 20:
-// 0.983 / 0.988 / 0.937 (0.974 / 0.988 / 0.918 when first run); probe 21:
-// 0.966 / 0.990 / 0.906 (0.954 / 0.990 / 0.886 when first run); probe 22:
-// 0.981 / 0.994 / 0.910 (0.968 / 0.994 / 0.844 when first run); probe 23:
-// 0.970 / 0.981 / 0.886 (0.970 / 0.981 / 0.854 when first run); probe 24:
-// 0.921 / 0.997 / 0.882 (0.889 / 0.997 / 0.862 when first run); probe 25:
-// 0.955 / 0.986 / 0.859 (0.922 / 0.990 / 0.803 when first run).
-const PROBE_PEOPLE_FLOOR: f64 = 0.95;
+// The probes' figures, 2026-12-04, all 368 articles (people F1 0.981, quote
+// F1 0.993, attribution 0.940), less 0.02 (people less 0.021). Each probe
+// now, and when first run (where it was scored unseen): probe 6: 0.959 /
+// 1.000 / 0.978; probe 8: 0.981 / 0.994 / 0.972; probe 9: 0.976 / 0.997 /
+// 0.946 (0.930 / 0.993 / 0.865); probe 10: 0.990 / 0.988 / 0.945 (0.971 /
+// 0.984 / 0.890); probe 11: 0.973 / 0.988 / 0.949 (0.946 / 0.988 /
+// 0.873); probe 12: 0.980 / 0.990 / 0.959 (0.967 / 0.990 / 0.918); probe
+// 13: 0.994 / 0.997 / 0.986 (0.939 / 0.997 / 0.877); probe 14: 0.980 /
+// 1.000 / 0.993 (German half 0.906 / 1.000 / 0.843, English half 0.929 /
+// 0.993 / 0.870); probe 15: 0.975 / 0.997 / 0.958 (0.931 / 0.997 / 0.855);
+// probe 16: 1.000 / 0.994 / 0.962 (German half 1.000 / 0.987 / 0.936,
+// English half 0.963 / 1.000 / 0.897); probe 17: 0.980 / 0.997 / 0.907
+// (0.913 / 0.991 / 0.794); probe 18: 1.000 / 0.987 / 0.965 (0.901 / 0.987
+// / 0.858); probe 19: 0.976 / 0.997 / 0.961 (0.935 / 0.997 / 0.826); probe
+// 20: 0.991 / 0.988 / 0.962 (0.974 / 0.988 / 0.918); probe 21: 0.977 /
+// 0.990 / 0.940 (0.954 / 0.990 / 0.886); probe 22: 0.994 / 0.994 / 0.934
+// (0.968 / 0.994 / 0.844); probe 23: 0.970 / 0.981 / 0.886 (0.970 / 0.981
+// / 0.854); probe 24: 0.955 / 0.997 / 0.901 (0.889 / 0.997 / 0.862); probe
+// 25: 0.968 / 0.986 / 0.873 (0.922 / 0.990 / 0.803); probe 26: 1.000 /
+// 0.996 / 0.929 (0.955 / 0.996 / 0.865); probe 27: 0.980 / 0.997 / 0.875
+// (0.955 / 0.997 / 0.807); probe 28: 0.989 / 0.991 / 0.928, no rule made
+// from it (0.978 / 0.991 / 0.928 with the rules of the session before).
+const PROBE_PEOPLE_FLOOR: f64 = 0.96;
 const PROBE_QUOTE_FLOOR: f64 = 0.973;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.91;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.92;
