@@ -2350,6 +2350,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rathauschefin_is_the_mayor() {
+        check(
+            "Hallenbad\n\nBürgermeisterin Annette Wehrle-Okonkwo verteidigte die Sanierung.\n\n\
+             Die Opposition zweifelt.\n\nDas Bad ist alt.\n\nDer Rat tagte lange.\n\n„Wir \
+             sind gegen diesen Beschluss“, erklärte Fraktionschefin Ingrid Baumgärtner. „Auf \
+             Kante genäht ist hier gar nichts“, entgegnete die Rathauschefin.",
+            &[
+                ("Wir sind", Some("Ingrid Baumgärtner")),
+                ("Auf Kante", Some("Annette Wehrle-Okonkwo")),
+            ],
+        );
+    }
+
+    #[test]
     fn a_pronoun_opening_the_sentence_before_is_the_same_person() {
         check(
             "Rat\n\nDie Stadträtin Mirela Oancea widerspricht. Sie hält Kämmerer Piet \

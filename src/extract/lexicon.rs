@@ -222,7 +222,22 @@ fn german_role_ending(word: &str) -> Option<&'static str> {
 /// "Verteidigungsministers"), if any.
 pub fn role_of(word: &str) -> Option<&'static str> {
     let lower = lowercase(word);
-    english_role(&lower).or_else(|| german_role_ending(role_stem(&lower)))
+    english_role(&lower)
+        .or_else(|| mayor_de(&lower))
+        .or_else(|| german_role_ending(role_stem(&lower)))
+}
+
+/// German news calls a mayor "Rathauschefin", "Stadtoberhaupt" or
+/// "Stadtchef" once she has been named as "Bürgermeisterin": the same role.
+fn mayor_de(lower: &str) -> Option<&'static str> {
+    let rest = ["rathauschef", "stadtchef", "stadtoberhaupt", "gemeindechef"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    match rest {
+        "in" => german_role_ending("bürgermeisterin"),
+        "" | "s" => german_role_ending("bürgermeister"),
+        _ => None,
+    }
 }
 
 /// The English role noun `lower` is, in the singular or plural.
