@@ -1080,8 +1080,8 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                         None if lang == Lang::De
                             && !after.clone().any(|i| is_cue(text, tokens, i)) =>
                         {
-                            found = subject_after_verb_de(ctx, tokens, start..open_tok)
-                                .map(|r| resolve(r));
+                            found =
+                                subject_after_verb_de(ctx, tokens, start..open_tok).map(&resolve);
                         }
                         None if lang == Lang::En
                             && !after.clone().any(|i| is_cue(text, tokens, i)) =>
