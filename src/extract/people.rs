@@ -1473,6 +1473,20 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 })
                 .or_else(|| ending_like().next())
                 .or_else(|| {
+                    // The given name and surname of a longer name, its
+                    // middle left out: "Dr Ravinder Sandhu" for "Ravinder
+                    // Singh Sandhu" (not his son Harpreet Singh Sandhu).
+                    let [first, last] = words.as_slice() else {
+                        return None;
+                    };
+                    candidates.iter().copied().find(|&i| {
+                        let name = &people[i].words;
+                        name.len() > 2
+                            && name.first().is_some_and(|w| w == first)
+                            && name.last().is_some_and(|w| w == last)
+                    })
+                })
+                .or_else(|| {
                     // Given names alone that begin one longer name: "Rafael
                     // taught me" after "Sir Rafael da Cunha Barros"; and any
                     // one word that does, unlisted given names too ("Priya,
@@ -1739,9 +1753,23 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                         .shortened_to(&people, only)
                         .max_by_key(|&i| last_seen[i])
                 };
+                // The given name and surname of a longer name ("Ravinder
+                // Sandhu" for "Ravinder Singh Sandhu").
+                let by_middle_left_out = || {
+                    let [first, last] = sub else {
+                        return None;
+                    };
+                    index.by_last.candidates(last).iter().copied().find(|&i| {
+                        let name = &people[i].words;
+                        name.len() > 2
+                            && name.first().is_some_and(|w| w == first)
+                            && name.last().is_some_and(|w| w == last)
+                    })
+                };
                 let Some(chosen) = exact
                     .or(recent)
                     .or_else(by_given_name)
+                    .or_else(by_middle_left_out)
                     .or_else(by_first_surname)
                 else {
                     continue;
@@ -2499,6 +2527,21 @@ mod tests {
              Frank Osterloh leitete den Einsatz.",
         );
         assert_eq!(found, vec![("Frank Osterloh".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_name_without_its_middle_is_the_longer_name() {
+        let found = names(
+            "Dr Ravinder Sandhu dies aged 88\n\nDr Ravinder Singh Sandhu, a family doctor, \
+             has died. He is survived by his son, Harpreet Singh Sandhu.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Ravinder Singh Sandhu".to_string(), 2),
+                ("Harpreet Singh Sandhu".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
