@@ -526,6 +526,22 @@ impl Context<'_> {
                     .collect();
                 let unnamed = self.unnamed_role_before(role, offset);
                 match introduced.as_slice() {
+                    // Someone unnamed with the role entered after the one
+                    // named with it: "Der bildungspolitische Sprecher der
+                    // SPD, Deniz Kaplan, …" then "Ein Sprecher des
+                    // Ministeriums kündigte an … „…“, sagte der Sprecher".
+                    [one]
+                        if self
+                            .mentions_before(offset)
+                            .find(|(_, p)| p == one)
+                            .is_some_and(|(r, _)| {
+                                self.unnamed_roles
+                                    .iter()
+                                    .any(|&(at, u)| u == role && at > r.end && at < offset)
+                            }) =>
+                    {
+                        None
+                    }
                     [one] => Some(*one),
                     [] if unnamed => None,
                     // A spokesperson speaks for someone else: "Ministerin
@@ -2360,6 +2376,16 @@ mod tests {
                 ("Wir sind", Some("Ingrid Baumgärtner")),
                 ("Auf Kante", Some("Annette Wehrle-Okonkwo")),
             ],
+        );
+    }
+
+    #[test]
+    fn an_unnamed_role_after_the_named_one_takes_the_role_phrase() {
+        check(
+            "Landtag\n\nDer bildungspolitische Sprecher der SPD, Deniz Kaplan, warf der \
+             Regierung Versagen vor.\n\nEin Sprecher des Kultusministeriums kündigte eine \
+             Übersicht an. „Wir haben da nichts zu verbergen“, sagte der Sprecher.",
+            &[("Wir haben", None)],
         );
     }
 
