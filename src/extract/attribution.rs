@@ -101,6 +101,9 @@ impl Context<'_> {
         // names of bodies ("der russische Funktionär", "Minister El Aissami",
         // "UCL astronomer Angelos Tsiaras", "Mr. Pennington").
         let mut role: Option<(&'static str, Gender, usize, usize)> = None;
+        // Two roles joined: "die Athletensprecherin und zweimalige
+        // Olympiateilnehmerin Lea Brandstätter".
+        let mut joined = false;
         let start = if definite.is_some() { i + 1 } else { i };
         for (k, t) in tokens.iter().enumerate().skip(start).take(6) {
             if let Some(p) = self.person_at(t.range.start) {
@@ -145,13 +148,17 @@ impl Context<'_> {
                 break;
             }
             let tf = facts(tw);
+            if role.is_some() && !joined && matches!(tw, "und" | "and") {
+                joined = true;
+                continue;
+            }
             if let Some(r) = tf.role {
                 let gender = match self.lang {
                     Lang::De => role_gender_de(tw),
                     Lang::En => role_gender(tw),
                 };
                 role = Some((r, gender, t.range.start, t.range.end));
-            } else if tf.title {
+            } else if tf.title || joined {
             } else if self.lang == Lang::En && role.is_some() && is_agent_noun(tw) {
                 // A role that qualifies an occupation: "said head winemaker
                 // Sophie Marchand-Ellis", "chief engineer".
@@ -2386,6 +2393,16 @@ mod tests {
              Regierung Versagen vor.\n\nEin Sprecher des Kultusministeriums kündigte eine \
              Übersicht an. „Wir haben da nichts zu verbergen“, sagte der Sprecher.",
             &[("Wir haben", None)],
+        );
+    }
+
+    #[test]
+    fn two_joined_roles_still_reach_the_name() {
+        check(
+            "Sport\n\nDie Reaktion war scharf. „Wir trainieren in Hallen, in denen es durchs Dach \
+             regnet“, sagte die Athletensprecherin und zweimalige Olympiateilnehmerin Lea \
+             Brandstätter.",
+            &[("Wir trainieren", Some("Lea Brandstätter"))],
         );
     }
 
