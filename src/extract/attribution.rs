@@ -661,6 +661,17 @@ fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     if w.eq_ignore_ascii_case("so") {
         return i > 0 && tokens[i - 1].text(text) == ",";
     }
+    // Passive: "Dunmore accused of 'marking her own homework'", "dismissed
+    // as 'a stunt'" are said of the person named, not by them.
+    if matches!(
+        w,
+        "accused" | "dismissed" | "branded" | "labelled" | "labeled" | "hailed"
+    ) && tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text(text), "of" | "as"))
+    {
+        return false;
+    }
     true
 }
 
@@ -2403,6 +2414,29 @@ mod tests {
              regnet“, sagte die Athletensprecherin und zweimalige Olympiateilnehmerin Lea \
              Brandstätter.",
             &[("Wir trainieren", Some("Lea Brandstätter"))],
+        );
+    }
+
+    #[test]
+    fn judging_verbs_are_cues_but_not_in_the_passive() {
+        check(
+            "Urteil\n\nGeklagt hatten mehrere Journalisten. Deren Koordinator Jonas Erlewein \
+             wertete das Urteil als „großen Erfolg für die Bürgerrechte“.",
+            &[("großen Erfolg", Some("Jonas Erlewein"))],
+        );
+        check(
+            "Strike\n\nThe transport secretary, Imogen Sayle, accused the union of \"holding \
+             the country to ransom\".",
+            &[("holding the", Some("Imogen Sayle"))],
+        );
+        check(
+            "Minister Rachel Dunmore accused of 'marking her own homework'\n\nThe shadow \
+             secretary, Oliver Stanbridge, spoke. \"The minister is marking her own homework \
+             and calling it enforcement,\" he said.",
+            &[
+                ("marking her", Some("Oliver Stanbridge")),
+                ("The minister", Some("Oliver Stanbridge")),
+            ],
         );
     }
 

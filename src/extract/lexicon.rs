@@ -119,6 +119,8 @@ const SPEECH_VERBS: &str = "
     acknowledges admits urges suggests concludes responds emphasises emphasizes stresses
     confirms testifies cautions predicts concedes observes quips recounts complains
     laments pleads replies
+    wertete wertet bewertete bewertet accused accuses dismissed dismisses branded
+    brands labelled labeled hailed hails
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.
