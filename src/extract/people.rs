@@ -1063,8 +1063,8 @@ fn evidence(
             lang == Lang::En && prev.ends_with('s') && prev_facts.role != Some(&*lowercase(prev));
         // German: a common noun after a role is what the role is for, not
         // a name: "Paderborns Geschäftsführer Sport, Henning Raschke".
-        let common_noun = lang == Lang::De && words.len() == 1 && is_common_noun_de(words[0]);
-        if let Some(role) = prev_facts.role.filter(|_| !plural && !common_noun) {
+        let common_noun = || lang == Lang::De && words.len() == 1 && is_common_noun_de(words[0]);
+        if let Some(role) = prev_facts.role.filter(|_| !plural && !common_noun()) {
             return Some((0, Some(role)));
         }
         if prev == ","
@@ -1450,15 +1450,17 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // A role's gender picks among people who share a surname:
         // "Finanzminister Diallo" after "Fischereiministerin Aminata Diallo"
         // and "Finanzminister Ousmane Diallo" is the man.
-        let role_gender_before = run
-            .start
-            .checked_sub(1)
-            .map(|prev| word(text, &tokens[prev]))
-            .filter(|w| facts(w).role.is_some() || facts(w).title)
-            .map_or(Gender::Unknown, |w| match lang {
-                Lang::De => role_gender_de(w),
-                Lang::En => role_gender(w),
-            });
+        // (Worked out only when two or more people could be meant.)
+        let role_gender_before = || {
+            run.start
+                .checked_sub(1)
+                .map(|prev| word(text, &tokens[prev]))
+                .filter(|w| facts(w).role.is_some() || facts(w).title)
+                .map_or(Gender::Unknown, |w| match lang {
+                    Lang::De => role_gender_de(w),
+                    Lang::En => role_gender(w),
+                })
+        };
         let known = words.last().and_then(|last| {
             let candidates = index.by_last.candidates(last);
             let ending_like = || {
@@ -1467,10 +1469,13 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     .copied()
                     .filter(|&i| ends_like(words, &people[i].words))
             };
-            ending_like()
-                .find(|&i| {
-                    role_gender_before == Gender::Unknown || people[i].gender == role_gender_before
-                })
+            let fitting = if ending_like().nth(1).is_some() {
+                let g = role_gender_before();
+                ending_like().find(|&i| g == Gender::Unknown || people[i].gender == g)
+            } else {
+                None
+            };
+            fitting
                 .or_else(|| ending_like().next())
                 .or_else(|| {
                     // The given name and surname of a longer name, its
