@@ -944,7 +944,15 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                     matches!(r, Referent::Person(_))
                         || (after_auxiliary && matches!(r, Referent::Role(..)))
                 });
+            // English: someone unnamed opens the clause ("…," one of the
+            // officials said): not the officials named before.
+            let unnamed_first = lang == Lang::En
+                && subject_at < c
+                && ctx.referent_at(tokens, subject_at) == Some(Referent::Nobody);
             let before_cue = opening.or_else(|| {
+                if unnamed_first {
+                    return Some(Referent::Nobody);
+                }
                 c.checked_sub(1)
                     .filter(|&b| b >= after_tok)
                     .and_then(|b| ctx.referent_ending_at(tokens, b))
@@ -2437,6 +2445,16 @@ mod tests {
                 ("marking her", Some("Oliver Stanbridge")),
                 ("The minister", Some("Oliver Stanbridge")),
             ],
+        );
+    }
+
+    #[test]
+    fn one_of_the_officials_is_nobody_named() {
+        check(
+            "Visit\n\nThe official Ayu Pratiwi Santoso welcomed the delegation. According to two \
+             U.S. officials, Washington offered help. \"We are not asking anyone to choose \
+             sides,\" one of the officials said.",
+            &[("We are", None)],
         );
     }
 
