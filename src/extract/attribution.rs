@@ -1184,6 +1184,31 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         if found.is_none() && open_tok == 0 && !q.continuation && q.segment > 0 {
             found = introduced_before(ctx, segments, spans, qi).map(|r| r.and_then(resolve));
         }
+        // A quote of its own with no cue, in a paragraph that so far names
+        // one person and quotes no one: "Die Folgen seien bereits sichtbar,
+        // sagt Meinecke. Der Kabeljau wandere nach Norden ab. „…“", "Georg
+        // Scharnagl, 67, hat die Brauerei geführt. Der Senior … „…“".
+        // Not when a cue after it names someone else ("…," the paper says).
+        if found.is_none()
+            && opens_sentence
+            && prev_in_seg.is_none()
+            && !q.continuation
+            && !after.clone().any(|i| is_cue(text, tokens, i))
+        {
+            let mut named = ctx
+                .mentions_before(q.open)
+                .take_while(|(r, _)| r.start >= seg.range.start)
+                .map(|&(_, p)| p);
+            if let Some(first) = named.next()
+                && named.all(|p| p == first)
+                && !ctx
+                    .unnamed_people
+                    .iter()
+                    .any(|&(at, _)| at >= seg.range.start && at < q.open)
+            {
+                found = Some(Some(first));
+            }
+        }
         // No cue: a quote that goes on from the previous one keeps its speaker.
         let speaker = match found {
             Some(s) => s,
@@ -2455,6 +2480,24 @@ mod tests {
              U.S. officials, Washington offered help. \"We are not asking anyone to choose \
              sides,\" one of the officials said.",
             &[("We are", None)],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_naming_one_person_gives_them_its_cueless_quote() {
+        check(
+            "Nordsee\n\nDie Forscherin Katharina Meinecke leitet die Studie.\n\nDie Folgen seien \
+             bereits sichtbar, sagt Meinecke. Der Kabeljau wandere nach Norden ab. „Die Nordsee \
+             wird gerade zu einem anderen Meer.“",
+            &[("Die Nordsee", Some("Katharina Meinecke"))],
+        );
+        // Not when a cue after the quote names a body.
+        check(
+            "Review\n\nThe chain was founded by Robert Ashworth in 1863.\n\nThe Yorkshire Post, \
+             in whose city Robert Ashworth opened the first shop, strikes an elegiac note. \
+             \"Leeds has lost more than a shop. It has lost a meeting place,\" the paper says in \
+             its editorial.",
+            &[("Leeds has", None)],
         );
     }
 
