@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 368);
+    assert_eq!(articles.len(), 400);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,8 +396,8 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-04, all 368 articles (people F1 0.981, quote
-// F1 0.993, attribution 0.940), less 0.02 (people less 0.021). Each probe
+// The probes' figures, 2026-12-04, all 400 articles (people F1 0.981, quote
+// F1 0.994, attribution 0.939), less 0.02 (people less 0.021). Each probe
 // now, and when first run (where it was scored unseen): probe 6: 0.959 /
 // 1.000 / 0.978; probe 8: 0.981 / 0.994 / 0.972; probe 9: 0.976 / 0.997 /
 // 0.946 (0.930 / 0.993 / 0.865); probe 10: 0.990 / 0.988 / 0.945 (0.971 /
@@ -411,13 +411,14 @@ fn scorer_matches_the_reference_rules() {
 // (0.913 / 0.991 / 0.794); probe 18: 1.000 / 0.987 / 0.965 (0.901 / 0.987
 // / 0.858); probe 19: 0.976 / 0.997 / 0.961 (0.935 / 0.997 / 0.826); probe
 // 20: 0.991 / 0.988 / 0.962 (0.974 / 0.988 / 0.918); probe 21: 0.977 /
-// 0.990 / 0.940 (0.954 / 0.990 / 0.886); probe 22: 0.994 / 0.994 / 0.934
+// 0.990 / 0.953 (0.954 / 0.990 / 0.886); probe 22: 0.994 / 0.994 / 0.934
 // (0.968 / 0.994 / 0.844); probe 23: 0.970 / 0.981 / 0.886 (0.970 / 0.981
 // / 0.854); probe 24: 0.955 / 0.997 / 0.901 (0.889 / 0.997 / 0.862); probe
 // 25: 0.968 / 0.986 / 0.873 (0.922 / 0.990 / 0.803); probe 26: 1.000 /
-// 0.996 / 0.929 (0.955 / 0.996 / 0.865); probe 27: 0.980 / 0.997 / 0.875
-// (0.955 / 0.997 / 0.807); probe 28: 0.989 / 0.991 / 0.928, no rule made
-// from it (0.978 / 0.991 / 0.928 with the rules of the session before).
+// 0.996 / 0.936 (0.955 / 0.996 / 0.865); probe 27: 0.980 / 0.997 / 0.875
+// (0.955 / 0.997 / 0.807); probe 28: 0.994 / 0.991 / 0.946 (0.989 / 0.991
+// / 0.928); probe 29: 0.988 / 1.000 / 0.938 (0.988 / 1.000 / 0.891); probe
+// 30: 0.971 / 0.996 / 0.876 (0.971 / 0.996 / 0.860).
 const PROBE_PEOPLE_FLOOR: f64 = 0.96;
 const PROBE_QUOTE_FLOOR: f64 = 0.973;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.92;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.919;
