@@ -1952,8 +1952,11 @@ fn speaker_in(
     // "Die Architektenkammer des Landes bezeichnete sie als „…“": a body
     // opens the sentence as its subject, and the pronoun after the verb is
     // its object.
+    // Not when a name follows the verb: in "Der Flughafen selbst sei nicht
+    // Tarifpartei, betonte Lindqvist-Haas: „…“" the body is reported.
     let body_subject = own_sentence
         && before_cue.is_empty()
+        && !matches!(after_cue, Some(Referent::Person(_)))
         && cue.is_some_and(|c| c > window.start)
         && facts(tokens[window.start].text(text)).determiner == Some(true)
         && tokens
@@ -2498,6 +2501,30 @@ mod tests {
              \"Leeds has lost more than a shop. It has lost a meeting place,\" the paper says in \
              its editorial.",
             &[("Leeds has", None)],
+        );
+    }
+
+    #[test]
+    fn reported_bodies_laudators_and_reproaches() {
+        // A body inside the reported clause, the speaker after the verb.
+        check(
+            "Streik\n\nFlughafensprecherin Annika Lindqvist-Haas riet zur Vorsicht. Der Flughafen \
+             selbst sei nicht Tarifpartei, betonte Lindqvist-Haas: „Wir sitzen nicht am \
+             Verhandlungstisch.“",
+            &[("Wir sitzen", Some("Annika Lindqvist-Haas"))],
+        );
+        // "Laudator" is a role.
+        check(
+            "Preis\n\nDie Laudatio hielt der Laudator Benedikt Haas.\n\nEr lobte den Roman.\n\n\
+             Das Publikum applaudierte.\n\n„Serkan hat mir einmal gesagt, die Linie sei seine \
+             Schule gewesen“, sagte der Laudator.",
+            &[("Serkan hat", Some("Benedikt Haas"))],
+        );
+        // "warf … vor" reproaches.
+        check(
+            "Ausschuss\n\nDie Opposition erhebt Vorwürfe. Ihr Obmann Carl-Philipp zu Rantzow warf \
+             der Opposition „eine Skandalisierung ohne Skandal“ vor.",
+            &[("eine Skandalisierung", Some("Carl-Philipp zu Rantzow"))],
         );
     }
 

@@ -119,7 +119,7 @@ const SPEECH_VERBS: &str = "
     acknowledges admits urges suggests concludes responds emphasises emphasizes stresses
     confirms testifies cautions predicts concedes observes quips recounts complains
     laments pleads replies
-    wertete wertet bewertete bewertet accused accuses dismissed dismisses branded
+    warf wirft wertete wertet bewertete bewertet accused accuses dismissed dismisses branded
     brands labelled labeled hailed hails
 ";
 
@@ -166,6 +166,8 @@ const ROLE_ENDINGS_DE: &str = "
     mechaniker mechanikerin informatiker informatikerin mathematiker mathematikerin
     statistiker statistikerin
     besitzer besitzerin vorsteher vorsteherin
+    laudator laudatorin moderator moderatorin organisator
+    organisatorin initiator initiatorin
 ";
 
 /// English role nouns, matched as whole words (English does not compound,
