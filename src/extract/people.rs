@@ -1111,6 +1111,16 @@ fn evidence(
     {
         return Some((0, None));
     }
+    // A given name alone with a relative clause only people take: "Jack,
+    // who has been told he can't go back to school".
+    if lang == Lang::En
+        && words.len() == 1
+        && given_name(words[0]).is_some()
+        && next(0).is_some_and(|t| word(text, t) == ",")
+        && next(1).is_some_and(|t| word(text, t) == "who")
+    {
+        return Some((0, None));
+    }
     if words.len() >= 2 {
         if let Some(role) = role_after_comma(text, tokens, run.end) {
             return Some((0, Some(role)));
@@ -2547,6 +2557,15 @@ mod tests {
                 ("Harpreet Singh Sandhu".to_string(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_given_name_alone_with_who_is_a_person() {
+        let found = names(
+            "Rescue\n\nThe boy's father spoke first. Jack, who has been told he can't go back \
+             to school, was calm. Paris, which hosted the event, was not.",
+        );
+        assert_eq!(found, vec![("Jack".to_string(), 1)]);
     }
 
     #[test]
