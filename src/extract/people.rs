@@ -989,6 +989,28 @@ fn evidence(
     if names_a_body(lang, last) || opens_a_place(words) {
         return None;
     }
+    // German names a body by its head first: "der Leiter der Feuerwehr
+    // Lünen", "die Polizei Dortmund".
+    if lang == Lang::De
+        && words.len() >= 2
+        && words.first().is_some_and(|w| facts(w).institution_head)
+    {
+        return None;
+    }
+    // A run right before a role and another name is where that person
+    // works, not a person: "Marion Fire Chief Raymond Kowalski", "Texas
+    // Governor Ann Bell".
+    if words.len() >= 2
+        && tokens.get(run.end).is_some_and(|t| {
+            let f = facts(word(text, t));
+            t.kind == Kind::Word && (f.role.is_some() || f.title)
+        })
+        && tokens
+            .get(run.end + 1)
+            .is_some_and(|t| t.kind == Kind::Word && word(text, t).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     // A word right before a title or role is part of it, not a name:
     // "Associate Professor Mei-Lin Zhou", "Deputy Minister …".
     if words.len() == 1
@@ -2566,6 +2588,19 @@ mod tests {
              to school, was calm. Paris, which hosted the event, was not.",
         );
         assert_eq!(found, vec![("Jack".to_string(), 1)]);
+    }
+
+    #[test]
+    fn bodies_named_head_first_or_before_a_role_are_no_people() {
+        let found = names(
+            "Brand\n\nDer Leiter der Feuerwehr Lünen, Branddirektor Thorsten Rademacher, sprach \
+             von einem Großeinsatz.",
+        );
+        assert_eq!(found, vec![("Thorsten Rademacher".to_string(), 1)]);
+        let found = names(
+            "Fire\n\n\"They flare up again,\" Marion Fire Chief Raymond Kowalski told reporters.",
+        );
+        assert_eq!(found, vec![("Raymond Kowalski".to_string(), 1)]);
     }
 
     #[test]
