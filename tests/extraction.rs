@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 400);
+    assert_eq!(articles.len(), 416);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,9 +396,9 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-04, all 400 articles (people F1 0.981, quote
-// F1 0.994, attribution 0.940), less 0.02 (people less 0.021). Each probe
-// now, and when first run (where it was scored unseen): probe 6: 0.959 /
+// The probes' figures, 2026-12-04, all 416 articles (people F1 0.982, quote
+// F1 0.994, attribution 0.941), less 0.02 (people less 0.021). Each probe
+// now, and when first run (where it was scored unseen): probe 6: 0.964 /
 // 1.000 / 0.978; probe 8: 0.981 / 0.994 / 0.972; probe 9: 0.976 / 0.997 /
 // 0.946 (0.930 / 0.993 / 0.865); probe 10: 0.990 / 0.988 / 0.945 (0.971 /
 // 0.984 / 0.890); probe 11: 0.973 / 0.988 / 0.949 (0.946 / 0.988 /
@@ -418,7 +418,8 @@ fn scorer_matches_the_reference_rules() {
 // 0.996 / 0.936 (0.955 / 0.996 / 0.865); probe 27: 0.980 / 0.997 / 0.875
 // (0.955 / 0.997 / 0.807); probe 28: 0.994 / 0.991 / 0.946 (0.989 / 0.991
 // / 0.928); probe 29: 0.988 / 1.000 / 0.938 (0.988 / 1.000 / 0.891); probe
-// 30: 0.971 / 0.996 / 0.891 (0.971 / 0.996 / 0.860).
+// 30: 0.977 / 0.996 / 0.899 (0.971 / 0.996 / 0.860); probe 31: 0.990 /
+// 1.000 / 0.951 (0.980 / 1.000 / 0.937).
 const PROBE_PEOPLE_FLOOR: f64 = 0.96;
 const PROBE_QUOTE_FLOOR: f64 = 0.973;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.919;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.921;
