@@ -990,10 +990,12 @@ fn evidence(
         return None;
     }
     // German names a body by its head first: "der Leiter der Feuerwehr
-    // Lünen", "die Polizei Dortmund".
+    // Lünen", "die Polizei Dortmund". (A given name inside makes it a place
+    // the rules after judge: "der Gemeinde San Pablo de Yantza".)
     if lang == Lang::De
         && words.len() >= 2
         && words.first().is_some_and(|w| facts(w).institution_head)
+        && !words.iter().any(|w| given_name(w).is_some())
     {
         return None;
     }
