@@ -204,9 +204,7 @@ fn document_context(sentences: &[Vec<TokenHashes>]) -> FxHashMap<u64, u8> {
                 if prev.is_some_and(|p| !p.punct) {
                     bits |= doc::CAPITAL_INSIDE;
                 }
-                let given =
-                    flag::GIVEN_MALE | flag::GIVEN_FEMALE | flag::FIRST_IN_NAME | flag::WORLD_GIVEN;
-                if prev.is_some_and(|p| p.capitalised && p.flags & given != 0) {
+                if prev.is_some_and(|p| p.capitalised && p.flags & flag::GIVEN_LIKE != 0) {
                     bits |= doc::AFTER_GIVEN;
                 }
                 if prev.is_some_and(|p| p.flags & flag::BEFORE_NAME != 0) {
@@ -323,14 +321,8 @@ impl Features {
                 std::array::from_fn(|b| f(60 + b as u64, u64::from(t.flags >> b & 1)));
             hashes.extend_from_slice(&lists);
             let name_bits = |x: TokenHashes| {
-                u64::from(
-                    x.flags
-                        & (flag::GIVEN_MALE
-                            | flag::GIVEN_FEMALE
-                            | flag::FIRST_IN_NAME
-                            | flag::WORLD_GIVEN)
-                        != 0,
-                ) | u64::from(x.flags & (flag::SURNAME | flag::LAST_IN_NAME) != 0) << 1
+                u64::from(x.flags & flag::GIVEN_LIKE != 0)
+                    | u64::from(x.flags & (flag::SURNAME | flag::LAST_IN_NAME) != 0) << 1
                     | u64::from(x.flags & flag::BEFORE_NAME != 0) << 2
                     | u64::from(x.capitalised) << 3
             };

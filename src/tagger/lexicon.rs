@@ -42,6 +42,9 @@ pub mod flag {
     pub const SEEN_MANY: Flags = 1 << 11;
     /// A given name in byline's list of names of many languages.
     pub const WORLD_GIVEN: Flags = 1 << 12;
+    /// Flags that say a word opens names: a given name of any list, or the
+    /// first word of names in the training data.
+    pub const GIVEN_LIKE: Flags = GIVEN_MALE | GIVEN_FEMALE | FIRST_IN_NAME | WORLD_GIVEN;
     /// Flags that say a word belongs to a name.
     pub const NAME_LIKE: Flags = GIVEN_MALE | GIVEN_FEMALE | SURNAME | FIRST_IN_NAME | LAST_IN_NAME;
 }
