@@ -12,9 +12,9 @@
 
 use super::lang::Lang;
 use super::lexicon::{
-    Gender, facts, given_name, is_age_word, is_answer_verb, is_function_word,
-    is_indefinite_article, is_particle, is_person_noun_en, is_possessive, is_sentence_adverb_en,
-    lowercase, role_gender, role_gender_de,
+    Gender, facts, given_name, is_age_word, is_answer_verb, is_first_person_possessive,
+    is_function_word, is_indefinite_article, is_particle, is_person_noun_en, is_possessive,
+    is_sentence_adverb_en, lowercase, role_gender, role_gender_de, role_gender_in,
 };
 use super::people::{Person, is_agent_noun};
 use super::quotes::Span;
@@ -153,11 +153,7 @@ impl Context<'_> {
                 continue;
             }
             if let Some(r) = tf.role {
-                let gender = match self.lang {
-                    Lang::De => role_gender_de(tw),
-                    Lang::En => role_gender(tw),
-                };
-                role = Some((r, gender, t.range.start, t.range.end));
+                role = Some((r, role_gender_in(self.lang, tw), t.range.start, t.range.end));
             } else if tf.title || joined {
             } else if self.lang == Lang::En && role.is_some() && is_agent_noun(tw) {
                 // A role that qualifies an occupation: "said head winemaker
@@ -615,14 +611,6 @@ fn is_lead_in(word: &str) -> bool {
     )
 }
 
-/// "Our" and "unser" in their forms.
-fn is_first_person_possessive(word: &str) -> bool {
-    matches!(
-        word,
-        "our" | "Our" | "unser" | "Unser" | "unsere" | "Unsere" | "unserem" | "unseren" | "unserer"
-    )
-}
-
 /// Role nouns for people who speak for others.
 fn is_spokesperson(role: &str) -> bool {
     matches!(
@@ -910,6 +898,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
 
         // After the quote: ", sagte El Aissami", ", Khan said", ", so Brandt".
         let after = after_tok..after_end;
+        let cue_after = || after.clone().any(|i| is_cue(text, tokens, i));
         // Twelve tokens leave room for an owner and an apposition:
         // "…," Weil's spokeswoman, Anna Kruse, said; "…," Ms. Kamau, the
         // company's chief executive, said.
@@ -993,9 +982,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                     let w = t.text(text);
                     t.kind == Kind::Word
                         && k < after_end
-                        && w.starts_with(char::is_lowercase)
-                        && !is_function_word(w)
-                        && facts(w).determiner.is_none()
+                        && reads_as_verb(w)
                         && facts(w).pronoun.is_none()
                         && ctx.person_at(t.range.start).is_none()
                 })
@@ -1101,10 +1088,9 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 // German "Sie" opening a sentence is "they" (or "you") when
                 // a plural verb follows: "Sie fordern zwölf Prozent".
                 let sure_pronoun = || {
-                    let plural_verb = tokens.get(subject_at + 1).is_some_and(|t| {
-                        let v = t.text(text);
-                        ["en", "ern", "eln"].iter().any(|e| v.ends_with(e)) || v == "sind"
-                    });
+                    let plural_verb = tokens
+                        .get(subject_at + 1)
+                        .is_some_and(|t| is_plural_verb_de(t.text(text)));
                     lang == Lang::En
                         || tokens.get(subject_at).is_some_and(|t| t.text(text) == "Er")
                         || !plural_verb
@@ -1119,15 +1105,11 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                         // Not when a cue after the quote says it is someone
                         // else's ("„…“, hieß es darin" after "Sie verlas die
                         // Erklärung ihres Mandanten").
-                        None if lang == Lang::De
-                            && !after.clone().any(|i| is_cue(text, tokens, i)) =>
-                        {
+                        None if lang == Lang::De && !cue_after() => {
                             found =
                                 subject_after_verb_de(ctx, tokens, start..open_tok).map(&resolve);
                         }
-                        None if lang == Lang::En
-                            && !after.clone().any(|i| is_cue(text, tokens, i)) =>
-                        {
+                        None if lang == Lang::En && !cue_after() => {
                             found =
                                 subject_after_opening_en(ctx, tokens, start..open_tok).map(Some);
                         }
@@ -1193,7 +1175,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             && opens_sentence
             && prev_in_seg.is_none()
             && !q.continuation
-            && !after.clone().any(|i| is_cue(text, tokens, i))
+            && !cue_after()
         {
             let mut named = ctx
                 .mentions_before(q.open)
@@ -1551,22 +1533,33 @@ fn subject_after_verb_de(
             continue;
         }
         let verb = tokens[k - 1].text(text);
-        let finite_verb = verb.starts_with(char::is_lowercase)
-            && !is_function_word(verb)
-            && facts(verb).determiner.is_none();
-        if !finite_verb || ctx.person_at(tokens[k - 1].range.start).is_some() {
+        if !reads_as_verb(verb) || ctx.person_at(tokens[k - 1].range.start).is_some() {
             return None;
         }
         if let Some(p) = person {
             return Some(Referent::Person(p));
         }
-        let plural = ["en", "ern", "eln"].iter().any(|e| verb.ends_with(e)) || verb == "sind";
         return match pronoun {
-            Some(g) if w == "er" || !plural => Some(Referent::Pronoun(g, tok.range.start)),
+            Some(g) if w == "er" || !is_plural_verb_de(verb) => {
+                Some(Referent::Pronoun(g, tok.range.start))
+            }
             _ => None,
         };
     }
     None
+}
+
+/// Whether a word can be the verb these rules look for: lower case, no
+/// preposition, conjunction or article ("wolle", "haderte", "intervened").
+fn reads_as_verb(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && !is_function_word(word)
+        && facts(word).determiner.is_none()
+}
+
+/// A German verb in the plural: "Sie fordern" is "they", not "she".
+fn is_plural_verb_de(verb: &str) -> bool {
+    ["en", "ern", "eln"].iter().any(|e| verb.ends_with(e)) || verb == "sind"
 }
 
 /// Conjunctions that open a clause before the main one ("Als …, …",
@@ -1612,10 +1605,10 @@ fn subject_after_opening_en(
     if tokens[k - 1].kind != Kind::Word || is_function_word(&lowercase(before)) {
         return None;
     }
-    // Past the name (and a title's period) to the verb.
+    // Past the name to the verb.
     let mut after = k;
     while after < sentence.end
-        && (ctx.person_at(tokens[after].range.start) == Some(p) || tokens[after].text(text) == ".")
+        && ctx.person_at(tokens[after].range.start) == Some(p)
         && tokens[after].text(text) != "."
     {
         after += 1;
@@ -1624,10 +1617,7 @@ fn subject_after_opening_en(
         .get(after)
         .filter(|_| after < sentence.end)?
         .text(text);
-    let is_verb = verb.starts_with(char::is_lowercase)
-        && !is_function_word(verb)
-        && facts(verb).determiner.is_none();
-    is_verb.then_some(p)
+    reads_as_verb(verb).then_some(p)
 }
 
 /// German auxiliaries that stand first in a clause whose participle ends
@@ -1810,11 +1800,7 @@ fn speaker_in(
     let opens_main_clause = |k: usize| {
         tokens.get(k).is_some_and(|t| {
             let w = t.text(text);
-            ctx.lang == Lang::En
-                || (t.kind == Kind::Word
-                    && w.starts_with(char::is_lowercase)
-                    && !is_function_word(w)
-                    && facts(w).determiner.is_none())
+            ctx.lang == Lang::En || (t.kind == Kind::Word && reads_as_verb(w))
         })
     };
     let window = tokens

@@ -7,6 +7,7 @@
 
 // FxHash: these sets are asked for every word of every article, and SipHash's
 // protection against chosen keys buys nothing for fixed built-in lists.
+use super::lang::Lang;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -360,6 +361,15 @@ pub fn role_gender(word: &str) -> Gender {
     }
 }
 
+/// Gender a role noun shows in `lang`: [`role_gender_de`] for German (the
+/// plain form is a man's), [`role_gender`] for English.
+pub fn role_gender_in(lang: Lang, word: &str) -> Gender {
+    match lang {
+        Lang::De => role_gender_de(word),
+        Lang::En => role_gender(word),
+    }
+}
+
 /// Gender a German role noun shows when it stands in the singular before a
 /// name or in apposition: the feminine form ends in "-in", so the plain
 /// form names a man ("Geschäftsführer Wolfgang Leitner", "Landrat …").
@@ -417,11 +427,20 @@ pub fn pronoun(lower: &str) -> Option<Gender> {
 pub fn determiner(lower: &str) -> Option<bool> {
     match lower {
         "der" | "die" | "des" | "dem" | "den" | "the" | "his" | "her" | "their" | "its"
-        | "sein" | "seine" | "ihr" | "ihre" | "our" | "unser" | "unsere" | "unserem"
-        | "unseren" | "unserer" => Some(true),
+        | "sein" | "seine" | "ihr" | "ihre" => Some(true),
+        _ if is_first_person_possessive(lower) => Some(true),
         "ein" | "eine" | "einer" | "eines" | "a" | "an" | "one" => Some(false),
         _ => None,
     }
+}
+
+/// "Our" and "unser" in their forms, in any case: the paper's own people
+/// ("fragt unser Reporter").
+pub fn is_first_person_possessive(word: &str) -> bool {
+    matches!(
+        &*lowercase(word),
+        "our" | "unser" | "unsere" | "unserem" | "unseren" | "unserer"
+    )
 }
 
 /// Whether `word`, in any case, is an indefinite article: what

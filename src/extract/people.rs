@@ -13,7 +13,8 @@ use super::lang::Lang;
 use super::lexicon::{
     Gender, facts, given_name, is_age_word, is_function_word, is_institution_compound,
     is_institution_head, is_month_name, is_non_person_head, is_particle, is_particle_article,
-    is_person_noun_en, is_possessive, lowercase, role_gender, role_gender_de, title_role,
+    is_person_noun_en, is_possessive, lowercase, role_gender, role_gender_de, role_gender_in,
+    title_role,
 };
 use super::token::{Kind, Token};
 use crate::tagger::{self, Tag};
@@ -359,6 +360,16 @@ fn is_east_asian_family_name(word: &str) -> bool {
 /// ("Teenager", "Grandmaster") that is no given name.
 fn describes_not_names(word: &str) -> bool {
     given_name(word).is_none() && (is_age_word(word) || is_person_noun_en(word))
+}
+
+/// Whether `short` is the given name and surname of the longer `name`, its
+/// middle left out: "Dr Ravinder Sandhu" for "Ravinder Singh Sandhu" (not
+/// his son Harpreet Singh Sandhu).
+fn is_without_middle(short: &[&str], name: &[String]) -> bool {
+    let ([first, last], [name_first, .., name_last]) = (short, name) else {
+        return false;
+    };
+    name.len() > 2 && name_first == first && name_last == last
 }
 
 /// Whether the German model's lists know a capitalised word as a common
@@ -1490,10 +1501,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 .checked_sub(1)
                 .map(|prev| word(text, &tokens[prev]))
                 .filter(|w| facts(w).role.is_some() || facts(w).title)
-                .map_or(Gender::Unknown, |w| match lang {
-                    Lang::De => role_gender_de(w),
-                    Lang::En => role_gender(w),
-                })
+                .map_or(Gender::Unknown, |w| role_gender_in(lang, w))
         };
         let known = words.last().and_then(|last| {
             let candidates = index.by_last.candidates(last);
@@ -1512,18 +1520,10 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             fitting
                 .or_else(|| ending_like().next())
                 .or_else(|| {
-                    // The given name and surname of a longer name, its
-                    // middle left out: "Dr Ravinder Sandhu" for "Ravinder
-                    // Singh Sandhu" (not his son Harpreet Singh Sandhu).
-                    let [first, last] = words.as_slice() else {
-                        return None;
-                    };
-                    candidates.iter().copied().find(|&i| {
-                        let name = &people[i].words;
-                        name.len() > 2
-                            && name.first().is_some_and(|w| w == first)
-                            && name.last().is_some_and(|w| w == last)
-                    })
+                    candidates
+                        .iter()
+                        .copied()
+                        .find(|&i| is_without_middle(words, &people[i].words))
                 })
                 .or_else(|| {
                     // Given names alone that begin one longer name: "Rafael
@@ -1607,10 +1607,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             // lists, which are American ("Jan" is a woman's name there, a
             // man's in "Der Verteidiger Jan-Hendrik de Vries").
             if people[idx].gender == Gender::Unknown || lang == Lang::De {
-                let gender_of = |w: &str| match lang {
-                    Lang::De => role_gender_de(w),
-                    Lang::En => role_gender(w),
-                };
+                let gender_of = |w: &str| role_gender_in(lang, w);
                 let prev_word = run
                     .start
                     .checked_sub(1)
@@ -1795,15 +1792,15 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                 // The given name and surname of a longer name ("Ravinder
                 // Sandhu" for "Ravinder Singh Sandhu").
                 let by_middle_left_out = || {
-                    let [first, last] = sub else {
+                    let [_, last] = sub else {
                         return None;
                     };
-                    index.by_last.candidates(last).iter().copied().find(|&i| {
-                        let name = &people[i].words;
-                        name.len() > 2
-                            && name.first().is_some_and(|w| w == first)
-                            && name.last().is_some_and(|w| w == last)
-                    })
+                    index
+                        .by_last
+                        .candidates(last)
+                        .iter()
+                        .copied()
+                        .find(|&i| is_without_middle(sub, &people[i].words))
                 };
                 let Some(chosen) = exact
                     .or(recent)
