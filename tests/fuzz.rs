@@ -1767,12 +1767,26 @@ fn rows_with_emoji_presentation_selectors_fit_the_pane() {
 /// How the time `extract_text` takes grows when its input grows fourfold:
 /// about 4 for linear work, 16 for quadratic.
 fn growth(small: &str, large: &str) -> f64 {
+    // CPU time is counted in clock ticks (10 ms): a run shorter than a few
+    // ticks reads as 0 or 1 of them, and a ratio of such readings is noise.
+    // So each input is extracted again until 100 ms have gone by, and the
+    // time of one run is the total over the runs.
     let time = |text: &str| {
         let wall = Instant::now();
         let cpu = thread_cpu();
-        std::hint::black_box(extract_text(std::hint::black_box(text)));
-        let cpu = thread_cpu().zip(cpu).map(|(b, a)| b.saturating_sub(a));
-        cpu.filter(|d| !d.is_zero()).unwrap_or(wall.elapsed())
+        let mut runs = 0u32;
+        loop {
+            std::hint::black_box(extract_text(std::hint::black_box(text)));
+            runs += 1;
+            let spent = thread_cpu()
+                .zip(cpu)
+                .map(|(b, a)| b.saturating_sub(a))
+                .filter(|d| !d.is_zero())
+                .unwrap_or(wall.elapsed());
+            if spent >= Duration::from_millis(100) {
+                break spent / runs;
+            }
+        }
     };
     // The fastest of a few runs each: the least disturbed by other work on
     // the machine (this is a ratio of times, so load must not skew it).
