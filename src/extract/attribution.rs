@@ -814,7 +814,18 @@ impl<'a> Context<'a> {
                 let (Some(one), None) = (introduced.next(), introduced.next()) else {
                     continue;
                 };
-                if !self.unnamed_role_before(role, t.range.start) {
+                // Named only in a later paragraph, they are not who the
+                // phrase points back to: "…, sagte der Zeuge" of the witness
+                // being heard, the next witness named at the end. In the
+                // same paragraph the phrase may point ahead: "Der
+                // Ortsvorsteher hatte seine Zweifel. … Inzwischen ist
+                // Ortsvorsteher Dariusz Kaminski …".
+                let named_by_then = self
+                    .mentions
+                    .iter()
+                    .find(|(_, p)| *p == one)
+                    .is_some_and(|(r, _)| r.start < seg.range.end);
+                if named_by_then && !self.unnamed_role_before(role, t.range.start) {
                     found.push((t.range.start..end, one));
                 }
             }
@@ -924,14 +935,17 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 }
                 _ => (after_tok, false),
             };
-            // After the auxiliary a role phrase is the subject too: "…",
-            // hatte die Rentnerin im März vor Gericht gesagt".
+            // After the auxiliary a role phrase or a pronoun is the subject
+            // too, however much stands before the participle: "…", hatte
+            // die Rentnerin im März vor Gericht gesagt", "…“, hatte sie
+            // damals ausgesagt".
             let opening = (subject_at < c)
                 .then(|| ctx.referent_at(tokens, subject_at))
                 .flatten()
                 .filter(|r| {
                     matches!(r, Referent::Person(_))
-                        || (after_auxiliary && matches!(r, Referent::Role(..)))
+                        || (after_auxiliary
+                            && matches!(r, Referent::Role(..) | Referent::Pronoun(..)))
                 });
             // English: someone unnamed opens the clause ("…," one of the
             // officials said): not the officials named before.
@@ -1358,7 +1372,30 @@ fn unnamed_person(text: &str, lang: Lang, tokens: &[Token], i: usize) -> Option<
                 )
                 && !facts(pw).speech_cue
         });
-    if not_subject || object_en {
+    // A phrase that opens the sentence and describes its subject, a
+    // pronoun after the comma: "Now 22 and a volunteer with the fire
+    // service, he said …", "A mother of three, she …". The pronoun is who
+    // the phrase describes, not someone else.
+    let describes_subject = lang == Lang::En && {
+        let clause_end = tokens[i + 1..]
+            .iter()
+            .take(12)
+            .position(|n| matches!(n.text(text), "," | "." | ";" | ":" | "!" | "?"))
+            .map(|k| i + 1 + k);
+        let pronoun_after = clause_end.is_some_and(|c| {
+            tokens[c].text(text) == ","
+                && tokens
+                    .get(c + 1)
+                    .is_some_and(|n| matches!(n.text(text), "he" | "she"))
+        });
+        let opens_sentence = tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.text(text), "." | "!" | "?"))
+            .all(|t| t.kind == Kind::Word || t.kind == Kind::Number);
+        pronoun_after && opens_sentence
+    };
+    if not_subject || object_en || describes_subject {
         return None;
     }
     // English: "who" after a noun makes it someone, listed or not: "A miner
@@ -3020,6 +3057,27 @@ mod tests {
     }
 
     #[test]
+    fn a_role_phrase_points_back_not_to_someone_named_paragraphs_later() {
+        // Only Brandstetter is introduced as a witness, at the end; "der
+        // Zeuge" is the man being heard, and the quote after is his.
+        let text = "Ausschuss\n\nBernhard Ziegltrum war der wichtigste Zeuge im \
+             Ausschuss.\n\nDie Ausschussvorsitzende Dr. Franziska Wohlleben (Grüne) hielt \
+             ihm daraufhin eine E-Mail vom März 2021 vor, in der Ziegltrum einen \
+             Abteilungsleiter zur Eile drängte. Darin heißt es: „Bitte bis Freitag \
+             erledigen, der Minister will das vor Ostern verkünden.“ An die Nachricht könne \
+             er sich nicht erinnern, sagte der Zeuge. „Wenn ich das so geschrieben habe, \
+             dann war das eine Bitte um Tempo.“\n\nAls nächster Zeuge soll im Juni der \
+             damalige Digitalminister Alois Brandstetter aussagen.";
+        let got = speakers(text);
+        let answer = got.iter().find(|(q, _)| q == "Wenn ich");
+        assert_eq!(
+            answer.and_then(|(_, s)| s.as_deref()),
+            Some("Bernhard Ziegltrum"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_nationality_before_the_verb_is_someone_just_named() {
         check(
             "Cup\n\nHallam's manager, Gustavo Henrique Moraes, was in no mood to \
@@ -3027,6 +3085,24 @@ mod tests {
              had taken to calling the \"Hallam fortress\", insisted the season had been a \
              success.\n\n\"Nobody expected us to be here in May,\" the Brazilian said.",
             &[("Nobody expected", Some("Gustavo Henrique Moraes"))],
+        );
+    }
+
+    #[test]
+    fn a_german_pronoun_after_the_auxiliary_is_the_subject() {
+        check(
+            "Prozess\n\nDie Zeugin, die 74-jährige Theresia Gschwendtner, war vor zwei \
+             Wochen vernommen worden. „Ich kenne das Auto“, hatte sie damals ausgesagt.",
+            &[("Ich kenne", Some("Theresia Gschwendtner"))],
+        );
+    }
+
+    #[test]
+    fn a_phrase_describing_the_subject_is_no_one_else() {
+        check(
+            "Fire\n\nTyler McAllister was 12 at the time. Now 22 and a volunteer with the \
+             fire service, he said joining had been his way of \"keeping Dad with me\".",
+            &[("keeping Dad", Some("Tyler McAllister"))],
         );
     }
 
