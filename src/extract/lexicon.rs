@@ -193,6 +193,8 @@ const ROLE_WORDS_EN: &str = "
     defender midfielder goalkeeper winger
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman
     whip
+    principal headteacher headmaster headmistress provost rector vicar pastor rabbi imam
+    treasurer
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";
@@ -958,6 +960,7 @@ const NON_PERSON_HEADS: &str = "
     bridge tower hall airport beach island islands city county valley lake mountain
     mountains center centre group inc ltd corp company foundation institute museum
     stadium arena theatre theater gallery library school academy award awards prize
+    elementary primary
     championship championships tournament summit conference
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post
