@@ -1918,6 +1918,15 @@ mod tests {
     }
 
     #[test]
+    fn a_school_before_its_principal_is_no_part_of_the_name() {
+        let found = names(
+            "School\n\nThe board voted to close Jefferson Elementary in June. Jefferson \
+             Principal Dwayne Ellery attended the meeting.",
+        );
+        assert_eq!(found, vec![("Dwayne Ellery".to_string(), 1)]);
+    }
+
+    #[test]
     fn a_name_after_the_name_of_a_body_belongs_to_it() {
         let found = names(
             "Drought\n\nA spokesperson for the Department for Rural Affairs said: \"We are \
