@@ -2044,10 +2044,44 @@ fn after_cue_word(text: &str, tokens: &[Token], c: usize) -> usize {
     }
     let cue = lowercase(tokens[c].text(text));
     if &*cue == "according" && tokens.get(next).is_some_and(|t| t.text(text) == "to") {
-        next + 1
-    } else {
-        next
+        next += 1;
     }
+    // Past a document to its writer: "according to a note from Thomas
+    // Brennan-Walsh", "laut einem Schreiben von Anna Roth".
+    if matches!(&*cue, "according" | "laut")
+        && let [article, document, from] = [next, next + 1, next + 2].map(|k| tokens.get(k))
+        && article.is_some_and(|t| {
+            let w = t.text(text);
+            facts(w).determiner.is_some() || matches!(w, "einem" | "einen")
+        })
+        && document.is_some_and(|t| is_document(&lowercase(t.text(text))))
+        && from.is_some_and(|t| matches!(t.text(text), "from" | "by" | "von"))
+    {
+        next += 3;
+    }
+    next
+}
+
+/// Nouns for what someone writes: a quote from one is its writer's.
+fn is_document(lower: &str) -> bool {
+    matches!(
+        lower,
+        "note"
+            | "statement"
+            | "letter"
+            | "report"
+            | "email"
+            | "e-mail"
+            | "memo"
+            | "post"
+            | "message"
+            | "schreiben"
+            | "brief"
+            | "mitteilung"
+            | "erklärung"
+            | "nachricht"
+            | "stellungnahme"
+    )
 }
 
 /// Index of the first token at or after `i` that is not punctuation.
@@ -3103,6 +3137,38 @@ mod tests {
             "Fire\n\nTyler McAllister was 12 at the time. Now 22 and a volunteer with the \
              fire service, he said joining had been his way of \"keeping Dad with me\".",
             &[("keeping Dad", Some("Tyler McAllister"))],
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_comma_and_a_title_is_the_named_persons() {
+        check(
+            "Hearing\n\nThe chair accused him of “an astonishing lack of curiosity”.\n\n\
+             The committee chair, Dame Eleanor Fairbrother, was unimpressed.",
+            &[("an astonishing", Some("Eleanor Fairbrother"))],
+        );
+    }
+
+    #[test]
+    fn rejecting_something_as_a_quote_is_saying_it() {
+        check(
+            "Tribunal\n\nCounsel Sophie Lindgren-Marsh rejected the claims as \
+             \"speculation without a single piece of evidence\".",
+            &[("speculation without", Some("Sophie Lindgren-Marsh"))],
+        );
+    }
+
+    #[test]
+    fn a_quote_from_a_document_is_its_writers() {
+        check(
+            "Shares\n\n\"Now it needs to give shoppers a reason to come,\" according to a \
+             note from Thomas Brennan-Walsh of Halsey & Grant.",
+            &[("Now it", Some("Thomas Brennan-Walsh"))],
+        );
+        check(
+            "Streik\n\nDie Gewerkschaft bleibt hart. Laut einem Schreiben von Anna Roth an \
+             die Mitglieder wolle man „auf keinen Fall nachgeben“.",
+            &[("auf keinen", Some("Anna Roth"))],
         );
     }
 

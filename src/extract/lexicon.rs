@@ -121,7 +121,7 @@ const SPEECH_VERBS: &str = "
     confirms testifies cautions predicts concedes observes quips recounts complains
     laments pleads replies
     warf wirft wertete wertet bewertete bewertet accused accuses dismissed dismisses branded
-    brands labelled labeled hailed hails
+    brands labelled labeled hailed hails rejected rejects
 ";
 
 /// Whether a lower-cased word is a speech verb or a quoting preposition.

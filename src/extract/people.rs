@@ -1101,10 +1101,16 @@ fn evidence(
         }
         if prev_facts.title {
             // A role before the title is the person's: "Geschäftsführer
-            // Dr. Wolfgang Leitner".
-            let role_before = p
-                .checked_sub(2)
-                .and_then(|k| facts(word(text, &tokens[k])).role);
+            // Dr. Wolfgang Leitner", "the committee's chair, Dame Eleanor
+            // Fairbrother".
+            let role_before = p.checked_sub(2).and_then(|k| {
+                let before = word(text, &tokens[k]);
+                if before == "," {
+                    role_before_comma(text, tokens, k)
+                } else {
+                    facts(before).role
+                }
+            });
             return Some((0, prev_facts.role.or(role_before).or(title_role(prev))));
         }
         // A plural role introduces no one person: "leaders Surrey".
