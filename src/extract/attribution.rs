@@ -1851,6 +1851,18 @@ fn speaker_in(
             comma + 1 < window.end && closes && opens_main_clause(comma + 1)
         })
         .map_or(window.clone(), |comma| comma + 1..window.end);
+    // An English participle opening the sentence is no cue of the quote
+    // after it: in "Asked about the corner, he grinned: "…"" the clause
+    // after the comma is what introduces it.
+    let window = match tokens.get(window.start) {
+        Some(t) if ctx.lang == Lang::En && t.text(text).ends_with("ed") => tokens
+            .get(window.end.saturating_sub(1))
+            .and_then(|last| ctx.opening_phrase_end(t.range.start, last.range.start))
+            .map(|end| tokens.partition_point(|t| t.range.start < end))
+            .filter(|&k| k < window.end)
+            .map_or(window.clone(), |k| k..window.end),
+        _ => window,
+    };
     let cue = window.clone().rev().find(|&i| is_cue(text, tokens, i));
     if cue.is_none() && !colon {
         return None;
@@ -3169,6 +3181,15 @@ mod tests {
             "Streik\n\nDie Gewerkschaft bleibt hart. Laut einem Schreiben von Anna Roth an \
              die Mitglieder wolle man „auf keinen Fall nachgeben“.",
             &[("auf keinen", Some("Anna Roth"))],
+        );
+    }
+
+    #[test]
+    fn an_opening_participle_is_no_cue() {
+        check(
+            "Match\n\nVilla boss Iñaki Berasategui was happy.\n\nAsked about the corner, he \
+             grinned: \"I was standing on the other side of the pitch.\"",
+            &[("I was", Some("Iñaki Berasategui"))],
         );
     }
 
