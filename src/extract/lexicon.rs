@@ -589,7 +589,13 @@ pub fn can_be_name_word(word: &str) -> bool {
         matches!(tail, "ve" | "re" | "ll" | "d" | "m" | "s" | "t")
             && (non_name_caps().contains(base) || pronoun(base).is_some())
     });
+    // German plurals of abstract nouns name no one: "behandelt Sophie
+    // Lindqvist Fußverletzungen, Krätze …".
+    let abstract_plural = ["ungen", "heiten", "keiten", "schaften"]
+        .iter()
+        .any(|s| lower.ends_with(s));
     !contracted
+        && !abstract_plural
         && !non_name_caps().contains(&*lower)
         && role_of(word).is_none()
         && !is_title(word)
@@ -960,7 +966,7 @@ const NON_PERSON_HEADS: &str = "
     bridge tower hall airport beach island islands city county valley lake mountain
     mountains center centre group inc ltd corp company foundation institute museum
     stadium arena theatre theater gallery library school academy award awards prize
-    elementary primary
+    elementary primary shoal reef atoll strait
     championship championships tournament summit conference
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post

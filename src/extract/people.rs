@@ -267,8 +267,11 @@ fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
                             is_non_person_head(w) || is_institution_compound(w)
                         });
                 // "von der Fahrbahn abgekommen": a common noun after the
-                // particle is where someone came from, not their name.
-                if institution || is_common_noun_de(word(text, &tokens[k])) {
+                // particle is where someone came from, not their name; so is
+                // a word with capitals inside, the name of a party or firm
+                // ("Fatima Bouzerda von GroenLinks-PvdA").
+                let after = word(text, &tokens[k]);
+                if institution || is_common_noun_de(after) || has_inner_capital(after) {
                     break;
                 }
                 j = k + 1;
@@ -285,6 +288,24 @@ fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
         i = j;
     }
     out
+}
+
+/// Whether a word has a capital after a lower-case letter, as names of
+/// parties and firms do ("GroenLinks", "PvdA", "DaimlerChrysler"), though
+/// not a Scots or Irish surname ("McAllister", "MacLeod", "FitzGerald").
+fn has_inner_capital(word: &str) -> bool {
+    let rest = ["Mc", "Mac", "Fitz"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    let mut lower_before = false;
+    for c in rest.chars() {
+        if c.is_uppercase() && lower_before {
+            return true;
+        }
+        lower_before = c.is_lowercase();
+    }
+    false
 }
 
 /// Whether a run goes on with the name of a body: "the Department for
@@ -910,11 +931,16 @@ fn names_the_body_after(lang: Lang, before: &str) -> bool {
         "restaurant",
         "magazin",
     ];
+    // With the genitive's ending too: "des Bündnisses Patria Digna".
+    let lower = lowercase(before);
+    let body = BODIES.iter().any(|b| {
+        lower
+            .strip_prefix(b)
+            .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ses"))
+    });
     lang == Lang::De
         && before.starts_with(char::is_uppercase)
-        && (is_non_person_head(before)
-            || is_institution_compound(before)
-            || BODIES.contains(&&*lowercase(before)))
+        && (is_non_person_head(before) || is_institution_compound(before) || body)
 }
 
 /// Whether a run of words is a place named head first: "Lake Louise",
@@ -1392,17 +1418,28 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // "Cobble Lane".
         let street_or_building = words.last().is_some_and(|w| is_non_person_head(w))
             && words.first().is_some_and(|w| given_name(w).is_none());
+        // Right after a noun for a body, a run is its name, given name or
+        // not: "des linken Bündnisses Patria Digna".
+        let body_before = |first: usize| match first.checked_sub(1) {
+            Some(b) => names_the_body_after(lang, words[b]),
+            None => run
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| names_the_body_after(lang, word(text, &tokens[p]))),
+        };
         if let Some((first, role)) = evidence(text, lang, tokens, run, words) {
             let article_before_name = after_article && first == 0;
-            if !in_place(first) && !article_before_name {
+            let named_body = role.is_none() && body_before(first);
+            if !in_place(first) && !article_before_name && !named_body {
                 evidenced.push((k, first, words[first..].to_vec(), role));
             }
         } else if words.len() >= 2
             && !in_headline_in_title_case
-            && !run.start.checked_sub(1).is_some_and(|p| {
-                let before = word(text, &tokens[p]);
-                is_place_preposition(before) || names_the_body_after(lang, before)
-            })
+            && !run
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| is_place_preposition(word(text, &tokens[p])))
+            && !body_before(0)
             && !names_a_body(lang, words.last().copied().unwrap_or(""))
             && !street_or_building
             && !opens_a_place(words)
@@ -1930,6 +1967,42 @@ mod tests {
              Principal Dwayne Ellery attended the meeting.",
         );
         assert_eq!(found, vec![("Dwayne Ellery".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_german_abstract_plural_after_a_name_is_no_part_of_it() {
+        let found = names(
+            "Grenze\n\nIm Container behandelt die Ärztin Sophie Lindqvist Fußverletzungen, \
+             Krätze und Unterkühlungen.",
+        );
+        assert_eq!(found, vec![("Sophie Lindqvist".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_body_in_the_genitive_names_what_follows() {
+        let found = names(
+            "Wahl\n\nIn Ecuador hat sich die Kandidatin des linken Bündnisses Patria Digna, \
+             Luisa Maldonado Cárdenas, durchgesetzt.",
+        );
+        assert_eq!(found, vec![("Luisa Maldonado Cárdenas".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_party_with_inner_capitals_after_von_is_no_part_of_the_name() {
+        let found = names(
+            "Streit\n\nDie Abgeordnete Fatima Bouzerda von GroenLinks-PvdA mahnte zur \
+             Mäßigung.",
+        );
+        assert_eq!(found, vec![("Fatima Bouzerda".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_shoal_is_a_place() {
+        let found = names(
+            "Summit\n\nPresident Maria Reyes pushed for a statement after a collision near \
+             Second Thomas Shoal.",
+        );
+        assert_eq!(found, vec![("Maria Reyes".to_string(), 1)]);
     }
 
     #[test]
