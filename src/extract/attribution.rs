@@ -3194,6 +3194,17 @@ mod tests {
     }
 
     #[test]
+    fn liam_is_a_mans_name() {
+        // Only the training data knew "Liam", without a gender.
+        check(
+            "Teacher\n\nMaureen O'Dwyer taught for decades.\n\nThe principal who hired her, \
+             Liam Kinsella, was not one for long speeches. \"I stayed thirty-nine years,\" she \
+             recalls.",
+            &[("I stayed", Some("Maureen O'Dwyer"))],
+        );
+    }
+
+    #[test]
     fn a_german_role_after_the_auxiliary_is_the_subject() {
         check(
             "Prozess\n\nAusgesagt hatte auch die 79-jährige Gertrud Ambühl. \"Er kam zum \
