@@ -966,7 +966,7 @@ const NON_PERSON_HEADS: &str = "
     bridge tower hall airport beach island islands city county valley lake mountain
     mountains center centre group inc ltd corp company foundation institute museum
     stadium arena theatre theater gallery library school academy award awards prize
-    elementary primary shoal reef atoll strait
+    elementary primary shoal reef atoll strait way drive crescent terrace mews close
     championship championships tournament summit conference
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post

@@ -2006,6 +2006,15 @@ mod tests {
     }
 
     #[test]
+    fn streets_named_way_or_terrace_are_no_people() {
+        let found = names(
+            "Estate\n\nOne tenant on Kestrel Way, who did not want to be named, was angry. \
+             Kwame Asante, 29, who lives on Station Terrace, agreed.",
+        );
+        assert_eq!(found, vec![("Kwame Asante".to_string(), 1)]);
+    }
+
+    #[test]
     fn a_name_after_the_name_of_a_body_belongs_to_it() {
         let found = names(
             "Drought\n\nA spokesperson for the Department for Rural Affairs said: \"We are \
