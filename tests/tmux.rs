@@ -18,7 +18,12 @@ fn reader_in_a_real_terminal() {
     }
     let tmux = Tmux::start("main", &[]);
     // The seed article opens first, with its people and quotes beside it.
-    let screen = tmux.wait_for("the people panel", |s| s.contains("People (7)"));
+    // Waiting for the status line too: tmux may be read between the
+    // writes of one frame, the panel drawn and the last row not yet (once
+    // seen under the load of the whole test suite).
+    let screen = tmux.wait_for("the people panel and the status line", |s| {
+        s.contains("People (7)") && s.contains("  0%")
+    });
     assert!(screen.contains("Venezuela und Russland"), "{screen}");
     assert!(screen.contains("Nicolás Maduro"), "{screen}");
     assert!(screen.contains(" quotes"), "{screen}");

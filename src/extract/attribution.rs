@@ -1981,9 +1981,14 @@ fn speaker_in(
     // described Day: …"), where a name after the verb is its object.
     // German with the subject first ("Morkes nannte sie einen „…“"): what
     // follows the verb is its object.
-    let subject_first = ctx
-        .referent_at(tokens, window.start)
-        .is_some_and(|r| matches!(r, Referent::Person(_)) && cue.is_some_and(|c| c > window.start));
+    // Not when a semicolon ends the person's clause before the verb: the
+    // verb's subject follows it ("Seine Frau Margrit besucht ihn; sie
+    // bringe ihm die Zeitung, erzählt er, «…»").
+    let clause_ends = cue.is_some_and(|c| (window.start..c).any(|k| tokens[k].text(text) == ";"));
+    let subject_first = !clause_ends
+        && ctx.referent_at(tokens, window.start).is_some_and(|r| {
+            matches!(r, Referent::Person(_)) && cue.is_some_and(|c| c > window.start)
+        });
     // "Die Architektenkammer des Landes bezeichnete sie als „…“": a body
     // opens the sentence as its subject, and the pronoun after the verb is
     // its object.
@@ -3201,6 +3206,15 @@ mod tests {
              Liam Kinsella, was not one for long speeches. \"I stayed thirty-nine years,\" she \
              recalls.",
             &[("I stayed", Some("Maureen O'Dwyer"))],
+        );
+    }
+
+    #[test]
+    fn a_semicolon_ends_the_clause_of_the_person_before_it() {
+        check(
+            "Spital\n\nWalter Zürcher liegt im Spital. Seine Frau Margrit Zürcher besucht \
+             ihn; sie bringe ihm die Zeitung, erzählt er, «und den neuesten Klatsch».",
+            &[("und den", Some("Walter Zürcher"))],
         );
     }
 
