@@ -136,10 +136,17 @@ impl Context<'_> {
                     .is_some_and(|n| n.text(text).starts_with("alte"));
             // "…,” the Brazilian said": a nationality right before the
             // verb stands for someone just named, as an age does.
-            let nationality = self.lang == Lang::En
-                && k == start
-                && is_nationality_en(tw)
-                && is_cue(text, tokens, k + 1);
+            // German: "Der Katarer selbst gab sich vorsichtig: „…“".
+            let nationality = k == start
+                && match self.lang {
+                    Lang::En => is_nationality_en(tw) && is_cue(text, tokens, k + 1),
+                    Lang::De => {
+                        is_nationality_de(tw)
+                            && tokens.get(k + 1).is_some_and(|n| {
+                                n.kind == Kind::Word && n.text(text).starts_with(char::is_lowercase)
+                            })
+                    }
+                };
             if definite == Some(true) && (is_age_noun(text, t) || spelt_age || nationality) {
                 // "der 46-Jährige", "the 46-year-old": someone just named.
                 return Some(Referent::Pronoun(Gender::Unknown, tok.range.start));
@@ -634,6 +641,19 @@ fn is_nationality_en(word: &str) -> bool {
         && ["ian", "ean", "ese", "an", "i"]
             .iter()
             .any(|s| word.ends_with(s))
+}
+
+/// Whether a capitalised German word reads as a nationality noun: "der
+/// Katarer", "die Kenianerin", "der Portugiese", by the endings German
+/// demonyms take and other nouns seldom do.
+fn is_nationality_de(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().count() >= 6
+        && [
+            "aner", "anerin", "ener", "enerin", "arer", "arerin", "ese", "esin", "ier", "ierin",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
 }
 
 /// Whether the token at `i` is a speech cue here. "so" and "laut" count only
@@ -1216,6 +1236,20 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                         if spans[p].segment + 1 == q.segment
                             && open_tok == 0
                             && ends_near(&segments[spans[p].segment], spans[p].close) =>
+                    {
+                        Some(s)
+                    }
+                    // A paragraph that is nothing but a quote goes on from
+                    // the speaker of the paragraph before when what follows
+                    // their quote there names no one else: "»…«, sagt
+                    // Lindqvist. Besonders auffällig sei, dass … \n\n »…«".
+                    Some((p, s))
+                        if spans[p].segment + 1 == q.segment
+                            && open_tok == 0
+                            && seg.tokens.iter().all(|t| {
+                                t.range.start < q.close || matches!(t.kind, Kind::Punct)
+                            })
+                            && no_one_else_after(ctx, spans[p].close, seg.range.start, s) =>
                     {
                         Some(s)
                     }
@@ -2107,6 +2141,18 @@ fn next_word(text: &str, tokens: &[Token], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Whether the text from `from` to `to` names no one but `speaker`, by
+/// name or as someone unnamed.
+fn no_one_else_after(ctx: &Context, from: usize, to: usize, speaker: usize) -> bool {
+    ctx.mentions_before(to)
+        .take_while(|(r, _)| r.start >= from)
+        .all(|&(_, p)| p == speaker)
+        && !ctx
+            .unnamed_people
+            .iter()
+            .any(|&(at, _)| at >= from && at < to)
 }
 
 /// Whether a quote closing at `close` ends its paragraph but for a short
@@ -3215,6 +3261,29 @@ mod tests {
             "Spital\n\nWalter Zürcher liegt im Spital. Seine Frau Margrit Zürcher besucht \
              ihn; sie bringe ihm die Zeitung, erzählt er, «und den neuesten Klatsch».",
             &[("und den", Some("Walter Zürcher"))],
+        );
+    }
+
+    #[test]
+    fn a_german_nationality_stands_for_someone_just_named() {
+        check(
+            "Waffenruhe\n\nDer Vermittler Abdullah bin Nasser al-Mahmoud will die Gespräche \
+             fortsetzen. Laut Diplomaten könnte eine Waffenruhe verkündet werden. Der Katarer \
+             selbst gab sich vorsichtig: „Ich verspreche nichts.“",
+            &[("Ich verspreche", Some("Abdullah bin Nasser al-Mahmoud"))],
+        );
+    }
+
+    #[test]
+    fn a_quote_alone_in_its_paragraph_goes_on_after_reported_speech() {
+        check(
+            "Proteste\n\nAmina Hassan Abdi dokumentiert jeden Fall. »Das Muster ist immer \
+             gleich«, sagte Abdi. Viele Festgenommene würden tagelang festgehalten.\n\n\
+             »Manche Familien wissen bis heute nicht, wo ihre Kinder sind.«",
+            &[
+                ("Das Muster", Some("Amina Hassan Abdi")),
+                ("Manche Familien", Some("Amina Hassan Abdi")),
+            ],
         );
     }
 
