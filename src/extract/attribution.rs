@@ -1057,6 +1057,25 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 found = Some(resolve(r));
             }
         }
+        // In someone's view: "Für Janßen-Oltmanns ist das »ein Schlag ins
+        // Gesicht«".
+        if found.is_none()
+            && lang == Lang::De
+            && let Some(f) = (before_start..open_tok).find(|&i| {
+                matches!(tokens[i].text(text), "Für" | "für")
+                    && (i == 0 || sentence_of(i - 1) != sentence_of(i) || i == before_start)
+            })
+            && let Some(p) = tokens.get(f + 1).and_then(|t| ctx.person_at(t.range.start))
+        {
+            let verb = (f + 2..open_tok)
+                .find(|&k| ctx.person_at(tokens[k].range.start) != Some(p))
+                .map(|k| tokens[k].text(text));
+            if verb
+                .is_some_and(|v| matches!(v, "ist" | "sei" | "war" | "wäre" | "bleibt" | "bleibe"))
+            {
+                found = Some(Some(p));
+            }
+        }
         // A document quoted ("Darin hieß es: „…“", "Darin heißt es"): its
         // author is the subject of the sentence before.
         if found.is_none()
@@ -3330,6 +3349,15 @@ mod tests {
              Omani diplomat who has shuttled between the delegations for nearly three weeks, \
              told reporters.",
             &[("We are", Some("Salim al-Harthy"))],
+        );
+    }
+
+    #[test]
+    fn a_view_for_someone_is_theirs() {
+        check(
+            "Streik\n\nVerdi-Chefin Sabine Janßen-Oltmanns war empört. Die Arbeitgeber hatten \
+             4,5 Prozent angeboten. Für Janßen-Oltmanns ist das »ein Schlag ins Gesicht«.",
+            &[("ein Schlag", Some("Sabine Janßen-Oltmanns"))],
         );
     }
 
