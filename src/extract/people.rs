@@ -244,7 +244,12 @@ fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
                 // May 4") nor the modal ("Reeves May be forced", "Reeves
                 // May Raise Taxes").
                 j += 1;
-            } else if is_word(j) && is_particle(word(text, &tokens[j])) {
+            } else if is_word(j)
+                && (is_particle(word(text, &tokens[j]))
+                    // Portuguese "Maria das Graças": in German "das" is
+                    // the article.
+                    || (lang == Lang::En && word(text, &tokens[j]) == "das"))
+            {
                 // "von der Leyen", "van den Broek", "bin Laden".
                 let mut k = j + 1;
                 if is_word(k) && is_particle_article(word(text, &tokens[j]), word(text, &tokens[k]))
@@ -2012,6 +2017,15 @@ mod tests {
              Kwame Asante, 29, who lives on Station Terrace, agreed.",
         );
         assert_eq!(found, vec![("Kwame Asante".to_string(), 1)]);
+    }
+
+    #[test]
+    fn portuguese_das_joins_an_english_texts_name() {
+        let found = names(
+            "Floods\n\nMaria das Graças Ferreira, 67, waited on the roof. \"I prayed,\" \
+             Ferreira said.",
+        );
+        assert_eq!(found, vec![("Maria das Graças Ferreira".to_string(), 2)]);
     }
 
     #[test]
