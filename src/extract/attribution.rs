@@ -148,8 +148,15 @@ impl Context<'_> {
                     }
                 };
             if definite == Some(true) && (is_age_noun(text, t) || spelt_age || nationality) {
-                // "der 46-Jährige", "the 46-year-old": someone just named.
-                return Some(Referent::Pronoun(Gender::Unknown, tok.range.start));
+                // "der 46-Jährige", "the 46-year-old": someone just named;
+                // German tells a woman from a man by the article ("die
+                // 81-Jährige", "der Katarer").
+                let gender = match (self.lang, tok.text(text)) {
+                    (Lang::De, "der" | "Der") if !tw.ends_with('n') => Gender::Male,
+                    (Lang::De, "die" | "Die") if !tw.ends_with('n') => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                return Some(Referent::Pronoun(gender, tok.range.start));
             }
             if t.kind != Kind::Word {
                 break;
@@ -1081,7 +1088,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         if found.is_none()
             && lang == Lang::De
             && let Some(c) = (before_start..open_tok).find(|&i| {
-                matches!(tokens[i].text(text), "hieß" | "heißt")
+                matches!(tokens[i].text(text), "hieß" | "heißt" | "hiess" | "heisst")
                     && tokens.get(i + 1).is_some_and(|t| t.text(text) == "es")
             })
             && before_start > floor
@@ -1941,6 +1948,32 @@ fn speaker_in(
         .and_then(|c| ctx.referent_after_cue(tokens, c));
     // "laut X", "so X", "according to X": the speaker follows, whatever the language.
     let prepositional = cue.is_some_and(|c| is_prepositional_cue(text, tokens, c));
+    // "laut Augenzeugen", "laut Experten", "laut Medienberichten": a German
+    // noun in the dative plural, no article and no name after the
+    // preposition, is many people or none, none of them named; what the
+    // words before the preposition reach is not the speaker either.
+    let plural_after_laut = cue
+        .filter(|&c| ctx.lang == Lang::De && tokens[c].text(text) == "laut")
+        .map(|c| after_cue_word(text, tokens, c))
+        .is_some_and(|at| {
+            let Some(t) = tokens.get(at) else {
+                return false;
+            };
+            let w = t.text(text);
+            let named = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|n| ctx.person_at(n.range.start).is_some())
+            };
+            t.kind == Kind::Word
+                && w.starts_with(char::is_uppercase)
+                && (w.ends_with("en") || w.ends_with("ern"))
+                && !named(at)
+                && !named(at + 1)
+        });
+    if plural_after_laut {
+        return Some(None);
+    }
     // Names inside a relative clause are not the subject: "Andreas Boltz,
     // der mit Leiberich arbeitete, nannte ihn …".
     let mut in_relative = false;
@@ -3358,6 +3391,24 @@ mod tests {
             "Streik\n\nVerdi-Chefin Sabine Janßen-Oltmanns war empört. Die Arbeitgeber hatten \
              4,5 Prozent angeboten. Für Janßen-Oltmanns ist das »ein Schlag ins Gesicht«.",
             &[("ein Schlag", Some("Sabine Janßen-Oltmanns"))],
+        );
+    }
+
+    #[test]
+    fn a_german_age_noun_takes_the_articles_gender() {
+        check(
+            "Gedenken\n\nUnter den Gästen war Hildegard Fries. Ihr Mann Egon Fries war damals \
+             31 Jahre alt. „Er ist morgens um fünf aus dem Haus“, erzählte die 81-Jährige.",
+            &[("Er ist", Some("Hildegard Fries"))],
+        );
+    }
+
+    #[test]
+    fn many_unnamed_after_laut_name_no_speaker() {
+        check(
+            "Aufstieg\n\nErnst Wüthrich kreidet die Linien.\n\n«Danke an alle, die an uns \
+             geglaubt haben.» Die Feier dauerte laut Augenzeugen bis in die Morgenstunden.",
+            &[("Danke an", None)],
         );
     }
 
