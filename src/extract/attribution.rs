@@ -1380,7 +1380,26 @@ fn introduced_before(
     let opens_with_clause = tokens
         .get(start)
         .is_some_and(|t| t.text(ctx.text).ends_with("ed") || t.text(ctx.text).ends_with("ing"));
-    let subject = subject_at(start).or_else(|| opens_with_clause.then(after_clause).flatten());
+    // German puts the verb before the subject after a clause: "Ihre Rede,
+    // die sie „…“ überschrieben hatte, begann sie mit einer Erinnerung".
+    let inverted_de = || {
+        if ctx.lang != Lang::De {
+            return None;
+        }
+        (start..=last)
+            .take(16)
+            .filter(|&k| tokens[k].text(ctx.text) == ",")
+            .find_map(|k| {
+                let verb = tokens.get(k + 1)?;
+                let w = verb.text(ctx.text);
+                (verb.kind == Kind::Word && reads_as_verb(w))
+                    .then(|| subject_at(k + 2))
+                    .flatten()
+            })
+    };
+    let subject = subject_at(start)
+        .or_else(|| opens_with_clause.then(after_clause).flatten())
+        .or_else(inverted_de);
     subject.map(Some)
 }
 
@@ -3409,6 +3428,16 @@ mod tests {
             "Aufstieg\n\nErnst Wüthrich kreidet die Linien.\n\n«Danke an alle, die an uns \
              geglaubt haben.» Die Feier dauerte laut Augenzeugen bis in die Morgenstunden.",
             &[("Danke an", None)],
+        );
+    }
+
+    #[test]
+    fn a_german_subject_after_a_clause_introduces_the_next_paragraphs_quote() {
+        check(
+            "Gedenken\n\nRund 800 Menschen kamen.\n\nDie Gedenkrede hielt die Schriftstellerin \
+             Marija Kovačević-Brandt. Ihre Rede, die sie lange vorbereitet hatte, begann sie mit \
+             einer Erinnerung an ihren Vater.\n\n„Meine Mutter hat diese Dose nie gespült.“",
+            &[("Meine Mutter", Some("Marija Kovačević-Brandt"))],
         );
     }
 
