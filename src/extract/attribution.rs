@@ -72,6 +72,13 @@ impl Context<'_> {
     /// nouns and titles: "Geschäftsführer Dr. Hans-Peter Gerber"), a
     /// pronoun, or a determiner phrase ending in a role noun. The phrase
     /// ends with its sentence.
+    /// Whether token `k` is part of someone's name.
+    fn person_at_or_after(&self, tokens: &[Token], k: usize) -> bool {
+        tokens
+            .get(k)
+            .is_some_and(|t| self.person_at(t.range.start).is_some())
+    }
+
     fn referent_at(&self, tokens: &[Token], i: usize) -> Option<Referent> {
         let text = self.text;
         let tok = tokens.get(i)?;
@@ -167,6 +174,16 @@ impl Context<'_> {
                 continue;
             }
             if let Some(r) = tf.role {
+                // An English role in the plural is many people, none named:
+                // "Critics described her as …", "officials said".
+                if self.lang == Lang::En
+                    && k == start
+                    && tw.ends_with('s')
+                    && *lowercase(tw) != *r
+                    && !self.person_at_or_after(tokens, k + 1)
+                {
+                    return Some(Referent::Nobody);
+                }
                 role = Some((r, role_gender_in(self.lang, tw), t.range.start, t.range.end));
             } else if tf.title || joined {
             } else if self.lang == Lang::En && role.is_some() && is_agent_noun(tw) {
@@ -3438,6 +3455,25 @@ mod tests {
              Marija Kovačević-Brandt. Ihre Rede, die sie lange vorbereitet hatte, begann sie mit \
              einer Erinnerung an ihren Vater.\n\n„Meine Mutter hat diese Dose nie gespült.“",
             &[("Meine Mutter", Some("Marija Kovačević-Brandt"))],
+        );
+    }
+
+    #[test]
+    fn an_english_plural_role_is_no_one_named() {
+        check(
+            "Obituary\n\nKamala Raghunathan wrote nine novels. Her novels were praised for \
+             their comic timing. Critics frequently described her as a \"writer who never wasted \
+             a word\", a label she disliked.",
+            &[("writer who", None)],
+        );
+    }
+
+    #[test]
+    fn a_critic_is_a_role_before_a_name() {
+        check(
+            "Film\n\nOthers were less charmed. In a widely shared post, the critic Devika \
+             Raghunathan described the film as \"three hours of people looking at the sea\".",
+            &[("three hours", Some("Devika Raghunathan"))],
         );
     }
 

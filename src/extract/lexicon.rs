@@ -194,7 +194,7 @@ const ROLE_WORDS_EN: &str = "
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman
     whip
     principal headteacher headmaster headmistress provost rector vicar pastor rabbi imam
-    treasurer
+    treasurer critic columnist commentator
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
     scotsman scotswoman welshman welshwoman
 ";

@@ -1861,10 +1861,20 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
                     } else {
                         sub.iter().all(|w| given_name(w).is_some())
                     };
-                    if !given {
-                        return None;
+                    // The names before a patronymic are what a Malay or
+                    // Arab name is shortened to: "Amirul Hakim" for "Amirul
+                    // Hakim bin Yusof".
+                    let before_patronymic = |i: &usize| {
+                        sub.len() >= 2
+                            && people[*i].words.get(sub.len()).is_some_and(|w| {
+                                matches!(w.as_str(), "bin" | "binti" | "bint" | "ibn")
+                            })
+                    };
+                    if given {
+                        index.begun_by(&people, sub)
+                    } else {
+                        index.begun_by(&people, sub).filter(before_patronymic)
                     }
-                    index.begun_by(&people, sub)
                 };
                 // The first of two surnames ("Suárez" for "Carla Suárez
                 // Melgar"): the one named most recently.
@@ -2026,6 +2036,15 @@ mod tests {
              Ferreira said.",
         );
         assert_eq!(found, vec![("Maria das Graças Ferreira".to_string(), 2)]);
+    }
+
+    #[test]
+    fn the_names_before_a_patronymic_are_the_person() {
+        let found = names(
+            "Levy\n\nMinister Amirul Hakim bin Yusof said the levy would hurt. \"It is a \
+             punishment,\" Amirul Hakim told reporters.",
+        );
+        assert_eq!(found, vec![("Amirul Hakim bin Yusof".to_string(), 2)]);
     }
 
     #[test]
