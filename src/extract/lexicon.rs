@@ -967,6 +967,7 @@ const NON_PERSON_HEADS: &str = "
     mountains center centre group inc ltd corp company foundation institute museum
     stadium arena theatre theater gallery library school academy award awards prize
     elementary primary shoal reef atoll strait way drive crescent terrace mews close
+    shire opposition
     championship championships tournament summit conference
     festival cup league party state states house court straße strasse platz bahnhof
     kirche schule universität stiftung partei gmbh ag verlag zeitung news times post

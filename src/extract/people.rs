@@ -313,6 +313,16 @@ fn has_inner_capital(word: &str) -> bool {
     false
 }
 
+/// Whether a run stands beside an ampersand, as the names of firms do:
+/// "Eli Lilly & Co.", "Halsey & Grant", "Kessler & Rauh".
+fn beside_ampersand(text: &str, tokens: &[Token], run: &Run) -> bool {
+    let amp = |k: Option<usize>| {
+        k.and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.text(text) == "&")
+    };
+    amp(run.start.checked_sub(1)) || amp(Some(run.end))
+}
+
 /// Whether a run goes on with the name of a body: "the Department for
 /// Rural Affairs said", "Universität für Bodenkultur".
 fn goes_on_from_a_body(text: &str, tokens: &[Token], run: &Run) -> bool {
@@ -1385,7 +1395,7 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
         // unless the initial stands for the surname, as German reports on
         // courts and crime write it: "Swetlana K.".
         let tokens = segments[run.segment].tokens;
-        if goes_on_from_a_body(text, tokens, run) {
+        if goes_on_from_a_body(text, tokens, run) || beside_ampersand(text, tokens, run) {
             continue;
         }
         let ends_in_word = words.last().is_some_and(|w| w.chars().count() > 1);
@@ -1535,6 +1545,18 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
             if opens_sentence && surname_of_another && is_common_word_en(first) {
                 e.2.drain(..1);
                 e.1 += 1;
+            }
+        }
+    }
+    // A headline in title case capitalises the verbs after a name: "Yusuf
+    // Calloway Would Rather Talk About Pears" names Yusuf Calloway.
+    if lang == Lang::En && headline_in_title_case {
+        for e in &mut evidenced {
+            if all_runs[e.0].0.segment != 0 {
+                continue;
+            }
+            if let Some(m) = (2..e.2.len()).find(|&m| is_common_word_en(e.2[m])) {
+                e.2.truncate(m);
             }
         }
     }
@@ -2045,6 +2067,22 @@ mod tests {
              punishment,\" Amirul Hakim told reporters.",
         );
         assert_eq!(found, vec![("Amirul Hakim bin Yusof".to_string(), 2)]);
+    }
+
+    #[test]
+    fn firms_shires_oppositions_and_title_case_verbs_are_no_names() {
+        let found = names(
+            "Yusuf Calloway Would Rather Talk About Pears\n\nShares of Eli Lilly & Co. rose. \
+             Wandella Shire Mayor Harriet Lim-Mackenzie spoke. Calloway said the Official \
+             Opposition had nothing to offer, and analysts at Halsey & Grant agreed.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Yusuf Calloway".to_string(), 2),
+                ("Harriet Lim-Mackenzie".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
