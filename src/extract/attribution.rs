@@ -3478,6 +3478,15 @@ mod tests {
     }
 
     #[test]
+    fn ausrichten_lassen_is_saying() {
+        check(
+            "Orchester\n\nKulturstadträtin Eva Prskawetz-Huber ließ ausrichten, sie erwarte \
+             „eine rasche und respektvolle Lösung“.",
+            &[("eine rasche", Some("Eva Prskawetz-Huber"))],
+        );
+    }
+
+    #[test]
     fn a_german_role_after_the_auxiliary_is_the_subject() {
         check(
             "Prozess\n\nAusgesagt hatte auch die 79-jährige Gertrud Ambühl. \"Er kam zum \

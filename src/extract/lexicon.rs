@@ -98,7 +98,7 @@ const SPEECH_VERBS: &str = "
     fordert schrieb schreibt twitterte bekräftigte versicherte unterstrich äußerte
     antwortete fragte rief berichtete bestätigte sprach spricht kommentierte stellte
     räumte kündigte teilte verkündete mahnte lobte beklagte erläuterte zitiert zitierte
-    hieß heißt hiess heisst hob so laut zufolge behauptete entgegnete erwiderte resümierte
+    hieß heißt hiess heisst ausrichten hob so laut zufolge behauptete entgegnete erwiderte resümierte
     bilanzierte sagte: beteuerte argumentierte gestand erinnerte said says say told
     tells added adds stated states stating saying explained explains noted notes wrote
     writes tweeted asked asks replied warned warns insisted argued announced claimed
