@@ -73,7 +73,7 @@ impl Context<'_> {
     /// pronoun, or a determiner phrase ending in a role noun. The phrase
     /// ends with its sentence.
     /// Whether token `k` is part of someone's name.
-    fn person_at_or_after(&self, tokens: &[Token], k: usize) -> bool {
+    fn names_someone(&self, tokens: &[Token], k: usize) -> bool {
         tokens
             .get(k)
             .is_some_and(|t| self.person_at(t.range.start).is_some())
@@ -180,7 +180,7 @@ impl Context<'_> {
                     && k == start
                     && tw.ends_with('s')
                     && *lowercase(tw) != *r
-                    && !self.person_at_or_after(tokens, k + 1)
+                    && !self.names_someone(tokens, k + 1)
                 {
                     return Some(Referent::Nobody);
                 }
@@ -967,9 +967,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
         // Only after a comma closing the quote: a nickname quoted inside a
         // name ("Augustin "Gus" Delacroix-Monroe") is no quote of theirs.
         let name_first = text[q.range.clone()].trim_end().ends_with(',')
-            && tokens
-                .get(next_word(text, tokens, after_tok))
-                .is_some_and(|t| ctx.person_at(t.range.start).is_some());
+            && ctx.names_someone(tokens, next_word(text, tokens, after_tok));
         let reach = match lang {
             Lang::De => 16,
             Lang::En if name_first => 24,
@@ -1996,16 +1994,11 @@ fn speaker_in(
                 return false;
             };
             let w = t.text(text);
-            let named = |k: usize| {
-                tokens
-                    .get(k)
-                    .is_some_and(|n| ctx.person_at(n.range.start).is_some())
-            };
             t.kind == Kind::Word
                 && w.starts_with(char::is_uppercase)
                 && (w.ends_with("en") || w.ends_with("ern"))
-                && !named(at)
-                && !named(at + 1)
+                && !ctx.names_someone(tokens, at)
+                && !ctx.names_someone(tokens, at + 1)
         });
     if plural_after_laut {
         return Some(None);
