@@ -1107,6 +1107,10 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                     && tokens.get(i + 1).is_some_and(|t| t.text(text) == "es")
             })
             && before_start > floor
+            // Only a document the sentence points back to ("Darin", "Dort",
+            // "Weiter"): one it names ("In einer Mitteilung des Fonds hieß
+            // es") is its body's.
+            && c <= before_start + 1
         {
             let start = sentence_start(&seg.sentence, before_start - 1, floor);
             if start < c
@@ -3476,6 +3480,16 @@ mod tests {
             "Orchester\n\nKulturstadträtin Eva Prskawetz-Huber ließ ausrichten, sie erwarte \
              „eine rasche und respektvolle Lösung“.",
             &[("eine rasche", Some("Eva Prskawetz-Huber"))],
+        );
+    }
+
+    #[test]
+    fn a_document_the_sentence_names_is_its_bodys() {
+        check(
+            "Finanzierung\n\nDessen Gesellschafter Matthias von Hohenau hatte die erste Runde \
+             angeführt. In einer Mitteilung des Fonds hieß es, man sei „überzeugt, dass \
+             Voltaris ein Champion werden kann“.",
+            &[("überzeugt, dass", None)],
         );
     }
 
