@@ -188,6 +188,26 @@ fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
                     || arabic_article(w).is_some())
         })
         .collect();
+    // A surname that ends like a German role noun is still a name right
+    // after a given name, when it is no word the lists know: "Leopold
+    // Hafenrichter" (not "Richter", "Leiter").
+    let mut name_words = name_words;
+    for k in 1..tokens.len() {
+        if name_words[k] || !name_words[k - 1] || !is_word(k) {
+            continue;
+        }
+        let w = word(text, &tokens[k]);
+        let compound_role = w.starts_with(char::is_uppercase)
+            && facts(w).role.is_some_and(|r| r.len() + 2 < w.len())
+            && !w.contains('-');
+        if compound_role
+            && given_name(word(text, &tokens[k - 1])).is_some()
+            && !is_common_noun_de(w)
+            && !is_known_word(w)
+        {
+            name_words[k] = true;
+        }
+    }
     let name_word = |i: usize| name_words.get(i).copied().unwrap_or(false);
     let adjacent = |a: usize, b: usize| tokens[a].range.end == tokens[b].range.start;
     // An initial with its period ("W.", "J.K.") that goes on to a name.
@@ -430,6 +450,18 @@ fn is_common_word_en(word: &str) -> bool {
                 let f = m.lexicon.flags(&lowercase(word));
                 f & flag::SEEN_LOWER != 0 && f & (flag::GIVEN_LIKE | flag::SURNAME) == 0
             }))
+}
+
+/// Whether either model's lists have seen a word at all: a compound no
+/// training text holds is more likely a name than a noun.
+fn is_known_word(word: &str) -> bool {
+    use crate::tagger::lexicon::flag;
+    let lower = lowercase(word);
+    [Lang::De, Lang::En].iter().any(|&l| {
+        tagger::builtin(l).is_some_and(|m| {
+            m.lexicon.flags(&lower) & (flag::SEEN_ONCE | flag::SEEN_FEW | flag::SEEN_MANY) != 0
+        })
+    })
 }
 
 /// Indices of names by the key of one of their words, so that a word is
@@ -1474,11 +1506,39 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     } else {
         words_that_speak_alone(text, lang, segments, &all_runs, &words_of)
     };
+    // A pair of words no training text holds, repeated, is someone whose
+    // names the lists lack: "Kerrin Boysen bringt Briefe … Um 7.10 Uhr
+    // steht Kerrin Boysen am Deich", "Morwenna Tregenza has a habit …".
+    let mut pairs: HashMap<[&str; 2], usize> = HashMap::default();
+    for &(k, _) in &unsure {
+        if let [a, b] = words_of(k) {
+            *pairs.entry([*a, *b]).or_default() += 1;
+        }
+    }
+    // Only a pair that reads as a family's name, its surname shared with
+    // someone found ("Jory Tregenza", her father): firms, places and titles
+    // repeat their pairs too ("Brightwell Foods", "Bến Sậy"), and a firm's
+    // first word stands alone as often as a given name does. English only:
+    // German nouns no list knows are too many ("die Bäckereikette
+    // Kornmüller" of the family Kornmüller).
+    let found_surnames: HashSet<&str> = evidenced
+        .iter()
+        .filter(|e| e.2.len() >= 2)
+        .filter_map(|e| e.2.last().copied())
+        .collect();
+    let unknown_pair = |words: &[&str]| {
+        matches!(words, [a, b]
+            if pairs.get(&[*a, *b]).copied().unwrap_or(0) >= 2
+                && lang == Lang::En
+                && !is_known_word(a)
+                && !a.contains('-')
+                && found_surnames.contains(b))
+    };
     unsure.retain(|&(k, after_article)| {
         let words = words_of(k);
         let speaks = !after_article
             && words.len() >= 2
-            && words.last().is_some_and(|w| speaks_alone.contains(*w));
+            && (words.last().is_some_and(|w| speaks_alone.contains(*w)) || unknown_pair(words));
         if speaks {
             evidenced.push((k, 0, words.to_vec(), None));
         }
@@ -2082,6 +2142,24 @@ mod tests {
                 ("Yusuf Calloway".to_string(), 2),
                 ("Harriet Lim-Mackenzie".to_string(), 1)
             ]
+        );
+    }
+
+    #[test]
+    fn a_surname_ending_like_a_role_after_a_given_name_is_a_name() {
+        let found = names("Nachruf\n\nLeopold Hafenrichter ist tot. Der Kabarettist starb.");
+        assert_eq!(found, vec![("Leopold Hafenrichter".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_repeated_unknown_pair_sharing_a_found_surname_is_a_person() {
+        let found = names(
+            "Boats\n\nMorwenna Tregenza has a habit of talking to the boat.\n\nHer father, \
+             Jory Tregenza, built boats in the same shed. Morwenna Tregenza keeps his adze.",
+        );
+        assert!(
+            found.iter().any(|(n, _)| n == "Morwenna Tregenza"),
+            "{found:?}"
         );
     }
 
