@@ -312,7 +312,7 @@ fn probe_articles_do_not_regress() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert_eq!(articles.len(), 512);
+    assert_eq!(articles.len(), 544);
     let mut total = Counts::default();
     for article in &articles {
         total.add(&score_file(&article.with_extension("json"), article));
@@ -396,8 +396,8 @@ fn scorer_matches_the_reference_rules() {
     assert!(name_keys("Putin's").contains(&"putin".to_string()));
 }
 
-// The probes' figures, 2026-12-06, all 512 articles (people F1 0.983, quote
-// F1 0.993, attribution 0.945), less 0.02 (people less 0.023). Each probe
+// The probes' figures, 2026-12-06, all 544 articles (people F1 0.982, quote
+// F1 0.993, attribution 0.936), less 0.02 (people less 0.022). Each probe
 // now, and when first run (where it was scored unseen): probe 6: 0.969 /
 // 1.000 / 0.986; probe 8: 0.984 / 0.994 / 0.972; probe 9: 0.976 / 0.997 /
 // 0.953 (0.930 / 0.993 / 0.865); probe 10: 0.990 / 0.988 / 0.945 (0.971 /
@@ -419,12 +419,13 @@ fn scorer_matches_the_reference_rules() {
 // (0.955 / 0.997 / 0.807); probe 28: 0.994 / 0.991 / 0.946 (0.989 / 0.991
 // / 0.928); probe 29: 0.988 / 1.000 / 0.938 (0.988 / 1.000 / 0.891); probe
 // 30: 0.977 / 0.996 / 0.915 (0.971 / 0.996 / 0.860); probe 31: 0.990 /
-// 1.000 / 0.951 (0.980 / 1.000 / 0.937); probe 32: 0.984 / 0.990 / 0.951
+// 1.000 / 0.951 (0.980 / 1.000 / 0.937); probe 32: 0.990 / 0.990 / 0.951
 // (0.979 / 0.990 / 0.910); probe 33: 0.996 / 0.991 / 0.951 (0.979 / 0.991
-// / 0.901); probe 34: 0.982 / 0.983 / 0.952 (0.946 / 0.983 / 0.897); probe
-// 35: 0.978 / 1.000 / 0.965 (0.973 / 1.000 / 0.936); probe 36: 0.978 /
-// 0.994 / 0.968 (0.978 / 0.994 / 0.968); probe 37: 0.985 / 0.985 / 0.882
-// (0.980 / 0.985 / 0.839).
+// / 0.901); probe 34: 0.982 / 0.983 / 0.959 (0.946 / 0.983 / 0.897); probe
+// 35: 0.978 / 1.000 / 0.965 (0.973 / 1.000 / 0.936); probe 36: 0.984 /
+// 0.994 / 0.974 (0.978 / 0.994 / 0.968); probe 37: 1.000 / 0.985 / 0.888
+// (0.980 / 0.985 / 0.839); probe 38: 0.976 / 0.994 / 0.872 (0.966 / 0.994
+// / 0.859); probe 39: 0.909 / 0.994 / 0.728 (0.903 / 0.994 / 0.698).
 const PROBE_PEOPLE_FLOOR: f64 = 0.96;
 const PROBE_QUOTE_FLOOR: f64 = 0.973;
-const PROBE_ATTRIBUTION_FLOOR: f64 = 0.925;
+const PROBE_ATTRIBUTION_FLOOR: f64 = 0.916;
