@@ -72,6 +72,14 @@ impl Context<'_> {
     /// nouns and titles: "Geschäftsführer Dr. Hans-Peter Gerber"), a
     /// pronoun, or a determiner phrase ending in a role noun. The phrase
     /// ends with its sentence.
+    /// Whether someone unnamed ("a neighbour", "ein Sprecher") enters
+    /// between the offsets `from` and `to`.
+    fn someone_unnamed_between(&self, from: usize, to: usize) -> bool {
+        self.unnamed_people
+            .iter()
+            .any(|&(at, _)| at >= from && at < to)
+    }
+
     /// Whether token `k` is part of someone's name.
     fn names_someone(&self, tokens: &[Token], k: usize) -> bool {
         tokens
@@ -1085,7 +1093,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
             && lang == Lang::De
             && let Some(f) = (before_start..open_tok).find(|&i| {
                 matches!(tokens[i].text(text), "Für" | "für")
-                    && (i == 0 || sentence_of(i - 1) != sentence_of(i) || i == before_start)
+                    && (i == before_start || sentence_of(i - 1) != sentence_of(i))
             })
             && let Some(p) = tokens.get(f + 1).and_then(|t| ctx.person_at(t.range.start))
         {
@@ -1276,10 +1284,7 @@ fn attribute_outer(ctx: &Context, segments: &[SegmentInfo], spans: &[Span]) -> V
                 .map(|&(_, p)| p);
             if let Some(first) = named.next()
                 && named.all(|p| p == first)
-                && !ctx
-                    .unnamed_people
-                    .iter()
-                    .any(|&(at, _)| at >= seg.range.start && at < q.open)
+                && !ctx.someone_unnamed_between(seg.range.start, q.open)
             {
                 found = Some(Some(first));
             }
@@ -2261,10 +2266,7 @@ fn no_one_else_after(ctx: &Context, from: usize, to: usize, speaker: usize) -> b
     ctx.mentions_before(to)
         .take_while(|(r, _)| r.start >= from)
         .all(|&(_, p)| p == speaker)
-        && !ctx
-            .unnamed_people
-            .iter()
-            .any(|&(at, _)| at >= from && at < to)
+        && !ctx.someone_unnamed_between(from, to)
 }
 
 /// Whether a quote closing at `close` ends its paragraph but for a short

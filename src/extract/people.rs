@@ -175,7 +175,7 @@ fn is_acronym(w: &str) -> bool {
 fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
     let is_word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == Kind::Word);
     // Asked several times of most tokens below: answered once each.
-    let name_words: Vec<bool> = tokens
+    let mut name_words: Vec<bool> = tokens
         .iter()
         .map(|t| {
             let w = word(text, t);
@@ -191,7 +191,6 @@ fn runs(text: &str, lang: Lang, tokens: &[Token], segment: usize) -> Vec<Run> {
     // A surname that ends like a German role noun is still a name right
     // after a given name, when it is no word the lists know: "Leopold
     // Hafenrichter" (not "Richter", "Leiter").
-    let mut name_words = name_words;
     for k in 1..tokens.len() {
         if name_words[k] || !name_words[k - 1] || !is_word(k) {
             continue;
@@ -428,14 +427,17 @@ fn is_without_middle(short: &[&str], name: &[String]) -> bool {
     name.len() > 2 && name_first == first && name_last == last
 }
 
+/// What a language's model lists say of a word (nothing without a model).
+fn lexicon_flags(lang: Lang, word: &str) -> crate::tagger::lexicon::flag::Flags {
+    tagger::builtin(lang).map_or(0, |m| m.lexicon.flags(&lowercase(word)))
+}
+
 /// Whether the German model's lists know a capitalised word as a common
 /// noun that never ends a name ("Fahrbahn", not "Leyen" or "Berg").
 fn is_common_noun_de(word: &str) -> bool {
     use crate::tagger::lexicon::flag;
-    tagger::builtin(Lang::De).is_some_and(|m| {
-        let f = m.lexicon.flags(&lowercase(word));
-        f & flag::CAPITAL_COMMON != 0 && f & (flag::LAST_IN_NAME | flag::SURNAME) == 0
-    })
+    let f = lexicon_flags(Lang::De, word);
+    f & flag::CAPITAL_COMMON != 0 && f & (flag::LAST_IN_NAME | flag::SURNAME) == 0
 }
 
 /// Whether an English word is a common one and no given name: one the
@@ -445,22 +447,18 @@ fn is_common_word_en(word: &str) -> bool {
     use crate::tagger::lexicon::flag;
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
     given_name(word).is_none()
-        && (participle
-            || tagger::builtin(Lang::En).is_some_and(|m| {
-                let f = m.lexicon.flags(&lowercase(word));
-                f & flag::SEEN_LOWER != 0 && f & (flag::GIVEN_LIKE | flag::SURNAME) == 0
-            }))
+        && (participle || {
+            let f = lexicon_flags(Lang::En, word);
+            f & flag::SEEN_LOWER != 0 && f & (flag::GIVEN_LIKE | flag::SURNAME) == 0
+        })
 }
 
 /// Whether either model's lists have seen a word at all: a compound no
 /// training text holds is more likely a name than a noun.
 fn is_known_word(word: &str) -> bool {
     use crate::tagger::lexicon::flag;
-    let lower = lowercase(word);
     [Lang::De, Lang::En].iter().any(|&l| {
-        tagger::builtin(l).is_some_and(|m| {
-            m.lexicon.flags(&lower) & (flag::SEEN_ONCE | flag::SEEN_FEW | flag::SEEN_MANY) != 0
-        })
+        lexicon_flags(l, word) & (flag::SEEN_ONCE | flag::SEEN_FEW | flag::SEEN_MANY) != 0
     })
 }
 
@@ -1506,9 +1504,8 @@ pub fn find(text: &str, lang: Lang, segments: &[Segment]) -> Vec<Person> {
     } else {
         words_that_speak_alone(text, lang, segments, &all_runs, &words_of)
     };
-    // A pair of words no training text holds, repeated, is someone whose
-    // names the lists lack: "Kerrin Boysen bringt Briefe … Um 7.10 Uhr
-    // steht Kerrin Boysen am Deich", "Morwenna Tregenza has a habit …".
+    // A pair repeated whose first word no training text holds is someone
+    // whose names the lists lack: "Morwenna Tregenza has a habit …".
     let mut pairs: HashMap<[&str; 2], usize> = HashMap::default();
     for &(k, _) in &unsure {
         if let [a, b] = words_of(k) {
