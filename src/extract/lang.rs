@@ -40,10 +40,15 @@ impl Tally {
         match &*lower {
             b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den" | b"sich"
             | b"auf" | b"f\xc3\xbcr" | b"ein" | b"eine" | b"dem" | b"des" | b"von" | b"sie"
-            | b"er" | b"wird" | b"auch" => self.de += 1,
-            b"the" | b"and" | b"is" | b"of" | b"to" | b"in" | b"that" | b"it" | b"was" | b"for"
-            | b"with" | b"on" | b"as" | b"he" | b"she" | b"by" | b"at" | b"from" | b"his"
-            | b"her" => self.en += 1,
+            | b"er" | b"wird" | b"auch" | b"zu" | b"im" | b"wir" | b"ich" | b"sind" | b"hat"
+            | b"nach" | b"noch" | b"bei" | b"aus" => self.de += 1,
+            // Not "in" or "was": German has them too, and in a short text
+            // they outvote the German words.
+            b"the" | b"and" | b"is" | b"of" | b"to" | b"that" | b"it" | b"for" | b"with"
+            | b"on" | b"as" | b"he" | b"she" | b"by" | b"at" | b"from" | b"his" | b"her"
+            | b"are" | b"were" | b"this" | b"have" | b"has" | b"said" | b"which" | b"they" => {
+                self.en += 1
+            }
             _ => {}
         }
     }
@@ -129,5 +134,14 @@ mod tests {
             detect("The mayor said that the plan was good for the city."),
             Lang::En
         );
+    }
+
+    #[test]
+    fn words_both_languages_have_do_not_count_for_english() {
+        // "in" and "was" are German too: counted as English, they outvoted
+        // the one "auch" of this short German lead.
+        let lead = "„Wir bleiben in dieser Stadt, was auch kommt“, sagte Angela Merkel.";
+        assert_eq!(detect(lead), Lang::De);
+        assert_eq!(detect("He was in town when the storm came in."), Lang::En);
     }
 }

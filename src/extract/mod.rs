@@ -135,8 +135,14 @@ fn dated_after(text: &str, close: usize) -> bool {
 /// "peace plan"", "sein neues Buch „Der Mann, der …“".
 fn named_by_word_before(text: &str, open: usize) -> bool {
     let before = text[..open].trim_end();
-    if before.len() == text[..open].len() {
+    let gap = &text[before.len()..open];
+    if gap.is_empty() {
         // The mark touches the word before: not a word introducing it.
+        return false;
+    }
+    if gap.matches('\n').count() >= 2 {
+        // The word ends the paragraph (or headline) before: a quote that
+        // opens a paragraph is not named by it.
         return false;
     }
     let mut words = before.rsplit(char::is_whitespace).map(str::to_lowercase);
@@ -417,6 +423,11 @@ mod tests {
                  Land“ und will klagen."
             ),
             vec!["Kahlschlag auf dem Land"]
+        );
+        // A headline word is not the word before a quote opening the lead.
+        assert_eq!(
+            quotes("Neuer Titel\n\n„Wir bleiben in dieser Stadt, was kommt“, sagte Merkel."),
+            vec!["Wir bleiben in dieser Stadt, was kommt"]
         );
         // Past an article: what the text calls something.
         assert!(
