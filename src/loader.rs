@@ -12,6 +12,12 @@ use crate::article::{Entry, Source};
 use crate::document::Document;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
+use std::time::Duration;
+
+/// How long the first article's extraction waits for the reader to draw
+/// its text (see [`Loader::drawn`]); a reader that never says so only
+/// delays it by this much.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(50);
 
 /// An entry read in the background; `doc` is there when it was asked for.
 pub struct Loaded {
@@ -25,12 +31,17 @@ pub struct Loaded {
 
 /// What the reader asks of the worker.
 enum Request {
-    /// Extract this article (once).
+    /// The reader opens this article: its text first, then its extraction
+    /// (once).
     Want(usize),
+    /// Extract this article (once), for the people of the whole library.
+    Extract(usize),
     /// Its file changed: read it again (and extract it again if it was).
     Reload(usize),
     /// A new file: list it as the next index.
     Add(Source),
+    /// The reader has drawn its first frame.
+    Drawn,
 }
 
 /// The handle to the worker: ask it for articles to extract.
@@ -57,10 +68,24 @@ impl Loader {
         Ok(Loader { requests })
     }
 
-    /// Ask for an article to be extracted (again requests are ignored).
+    /// The reader opens an article: it is delivered twice, its text at once
+    /// (a document not extracted yet) and then with what extraction found.
+    /// Asking again for an article asked for before does nothing.
     pub fn want(&self, index: usize) {
         // A worker that has stopped has nobody to deliver to either.
         let _ = self.requests.send(Request::Want(index));
+    }
+
+    /// Ask for an article's extraction only (the library's people view):
+    /// delivered once, when done. Asking again does nothing.
+    pub fn extract(&self, index: usize) {
+        let _ = self.requests.send(Request::Extract(index));
+    }
+
+    /// The reader has drawn its first frame: the first article's
+    /// extraction may take the processor now.
+    pub fn drawn(&self) {
+        let _ = self.requests.send(Request::Drawn);
     }
 
     /// The article's file changed: read it again.
@@ -74,6 +99,59 @@ impl Loader {
     }
 }
 
+/// How an article asked for is delivered.
+#[derive(Clone, Copy)]
+enum Phases {
+    /// Its text at once, then again when extracted: the reader waits for it.
+    TextFirst,
+    /// Once, when extracted.
+    Once,
+    /// Once, when extracted, replacing what was delivered before (its file
+    /// changed).
+    Again,
+}
+
+/// Reads and extracts one article and hands it over as `phases` says.
+/// Returns false when nobody listens any more.
+fn load_and_extract(
+    index: usize,
+    source: &Source,
+    phases: Phases,
+    deliver: &impl Fn(Loaded) -> bool,
+    after_text: impl FnOnce(),
+) -> bool {
+    let entry = source.load();
+    let Ok(article) = &entry.article else {
+        let again = matches!(phases, Phases::Again);
+        return deliver(Loaded {
+            index,
+            entry,
+            doc: None,
+            again,
+        });
+    };
+    let article = article.clone();
+    if matches!(phases, Phases::TextFirst)
+        && !deliver(Loaded {
+            index,
+            entry: entry.clone(),
+            doc: Some(Document::unextracted(article.clone())),
+            again: false,
+        })
+    {
+        return false;
+    }
+    if matches!(phases, Phases::TextFirst) {
+        after_text();
+    }
+    deliver(Loaded {
+        index,
+        entry,
+        doc: Some(Document::new(article)),
+        again: matches!(phases, Phases::Again),
+    })
+}
+
 fn work(
     mut sources: Vec<Source>,
     inbox: &Receiver<Request>,
@@ -81,6 +159,8 @@ fn work(
 ) {
     let mut extracted = vec![false; sources.len()];
     let mut next_listed = 0;
+    // Requests that came while the first article waited for its frame.
+    let mut early = Vec::new();
     let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // The first article is extracted here, before any listing, so that
     // the first frame has it as soon as possible.
@@ -88,47 +168,57 @@ fn work(
         && index < sources.len()
     {
         extracted[index] = true;
-        let entry = sources[index].load();
-        let doc = entry.article.as_ref().ok().cloned().map(Document::new);
-        if !deliver(Loaded {
+        // Extraction waits until the reader has drawn the text: on two
+        // cores, a woken reader thread can otherwise wait out the
+        // extraction's time slice before it gets to draw.
+        let wait_for_frame = || {
+            let deadline = std::time::Instant::now() + FIRST_FRAME_WAIT;
+            loop {
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                match inbox.recv_timeout(left) {
+                    Ok(Request::Drawn) | Err(_) => return,
+                    Ok(other) => early.push(other),
+                }
+            }
+        };
+        if !load_and_extract(
             index,
-            entry,
-            doc,
-            again: false,
-        }) {
+            &sources[index],
+            Phases::TextFirst,
+            &deliver,
+            wait_for_frame,
+        ) {
             return;
         }
     }
     // Extracts on the thread pool: one huge article never holds up the
     // next one asked for.
-    let extract = |index: usize, source: Source, again: bool| {
+    let extract = |index: usize, source: Source, phases: Phases| {
         let deliver = deliver.clone();
         let stopped = std::sync::Arc::clone(&stopped);
         rayon::spawn(move || {
-            let entry = source.load();
-            let doc = entry.article.as_ref().ok().cloned().map(Document::new);
-            if !deliver(Loaded {
-                index,
-                entry,
-                doc,
-                again,
-            }) {
+            if !load_and_extract(index, &source, phases, &deliver, || ()) {
                 stopped.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         });
     };
     let handle = |request: Request, sources: &mut Vec<Source>, extracted: &mut Vec<bool>| {
         match request {
-            Request::Want(index) => {
+            Request::Want(index) | Request::Extract(index) => {
                 if index < sources.len() && !extracted[index] {
                     extracted[index] = true;
-                    extract(index, sources[index].clone(), false);
+                    let phases = if matches!(request, Request::Want(_)) {
+                        Phases::TextFirst
+                    } else {
+                        Phases::Once
+                    };
+                    extract(index, sources[index].clone(), phases);
                 }
             }
             Request::Reload(index) => {
                 if index < sources.len() {
                     if extracted[index] {
-                        extract(index, sources[index].clone(), true);
+                        extract(index, sources[index].clone(), Phases::Again);
                     } else {
                         let entry = sources[index].load();
                         return deliver(Loaded {
@@ -140,6 +230,7 @@ fn work(
                     }
                 }
             }
+            Request::Drawn => {}
             Request::Add(source) => {
                 sources.push(source);
                 extracted.push(false);
@@ -152,7 +243,10 @@ fn work(
             return;
         }
         // Requests first: the reader waits for those.
-        for request in inbox.try_iter() {
+        for request in std::mem::take(&mut early)
+            .into_iter()
+            .chain(inbox.try_iter())
+        {
             if !handle(request, &mut sources, &mut extracted) {
                 return;
             }
@@ -206,37 +300,50 @@ mod tests {
             .expect("the worker delivers")
     }
 
+    /// Whether a delivery has a document, and whether it is extracted.
+    fn doc_state(l: &Loaded) -> Option<bool> {
+        l.doc.as_ref().map(|d| d.extracted)
+    }
+
     #[test]
-    fn the_wanted_article_comes_extracted_and_every_other_listed() {
+    fn the_wanted_article_comes_as_text_then_extracted_and_every_other_listed() {
         let (_loader, rx, n) = start(Some(2));
         let mut seen = Vec::new();
-        for _ in 0..n {
+        let mut wanted = Vec::new();
+        for _ in 0..n + 1 {
             let l = next(&rx);
-            assert_eq!(l.doc.is_some(), l.index == 2, "article {}", l.index);
+            if l.index == 2 {
+                wanted.push(doc_state(&l));
+            } else {
+                assert_eq!(doc_state(&l), None, "article {}", l.index);
+            }
             seen.push(l.index);
         }
+        // The text first, so the reader can show it; then the extraction.
+        assert_eq!(wanted, vec![Some(false), Some(true)]);
         seen.sort();
+        seen.dedup();
         assert_eq!(seen, (0..n).collect::<Vec<_>>());
     }
 
     #[test]
     fn added_and_changed_articles_are_delivered_again() {
         let (loader, rx, n) = start(Some(0));
-        for _ in 0..n {
+        for _ in 0..n + 1 {
             next(&rx);
         }
         // A new file is listed under the next index.
         loader.add(sample_sources().remove(1));
         let l = next(&rx);
-        assert_eq!((l.index, l.again, l.doc.is_some()), (n, false, false));
-        // A changed file that was extracted is extracted again.
+        assert_eq!((l.index, l.again, doc_state(&l)), (n, false, None));
+        // A changed file that was extracted is extracted again, at once.
         loader.reload(0);
         let l = next(&rx);
-        assert_eq!((l.index, l.again, l.doc.is_some()), (0, true, true));
+        assert_eq!((l.index, l.again, doc_state(&l)), (0, true, Some(true)));
         // One that was only listed is listed again.
         loader.reload(3);
         let l = next(&rx);
-        assert_eq!((l.index, l.again, l.doc.is_some()), (3, true, false));
+        assert_eq!((l.index, l.again, doc_state(&l)), (3, true, None));
     }
 
     #[test]
@@ -246,9 +353,25 @@ mod tests {
             assert!(next(&rx).doc.is_none());
         }
         loader.want(1);
+        let text = next(&rx);
+        let extracted = next(&rx);
+        assert_eq!((text.index, doc_state(&text)), (1, Some(false)));
+        assert_eq!((extracted.index, doc_state(&extracted)), (1, Some(true)));
+        // Asked again, it is not extracted again.
+        loader.want(1);
+        assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+    }
+
+    #[test]
+    fn an_extraction_for_the_library_comes_once() {
+        let (loader, rx, n) = start(None);
+        for _ in 0..n {
+            next(&rx);
+        }
+        loader.extract(4);
         let l = next(&rx);
-        assert_eq!(l.index, 1);
-        assert!(l.doc.is_some());
+        assert_eq!((l.index, doc_state(&l)), (4, Some(true)));
+        assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
     }
 
     #[test]

@@ -460,28 +460,10 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
     let theme = Theme::chosen(config.theme);
     let (tx, inbox) = mpsc::channel();
     let loaded_tx = tx.clone();
-    // New and changed files appear without a restart. Not being able to
-    // watch (no inotify slots left, say) only costs that.
     let files_tx = tx.clone();
-    let _watching = if watched.is_empty() {
-        None
-    } else {
-        match watch::watch(&watched, move |paths| {
-            let _ = files_tx.send(Message::Files(paths));
-        }) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                app.status.get_or_insert_with(|| {
-                    sanitize_line(&format!("not watching for new files: {e}"))
-                });
-                None
-            }
-        }
-    };
     let loader = Loader::spawn(sources, app.take_wanted(), move |l| {
         loaded_tx.send(Message::Loaded(Box::new(l))).is_ok()
     })?;
-
     // A panic must not leave the terminal raw: restore first, then report.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -540,6 +522,28 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         loader.want(index);
     }
     renderer.draw(&app, &theme, None)?;
+    loader.drawn();
+    // New and changed files appear without a restart. Set up after the
+    // first frame: the watcher starts a thread and waits for it to take
+    // each path, which would hold the first screen back by milliseconds.
+    // Not being able to watch (no inotify slots left, say) only costs that.
+    let _watching = if watched.is_empty() {
+        None
+    } else {
+        match watch::watch(&watched, move |paths| {
+            let _ = files_tx.send(Message::Files(paths));
+        }) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                if app.status.is_none() {
+                    app.status = Some(sanitize_line(&format!("not watching for new files: {e}")));
+                    renderer.draw(&app, &theme, None)?;
+                }
+                None
+            }
+        }
+    };
+
     while !app.quit {
         // Sleep until something happens; only changed files waiting for a
         // quiet spell set a timeout.
@@ -569,7 +573,7 @@ fn read(paths: &[PathBuf], (config, problems): (Config, Vec<String>)) -> Result<
         }
         if app.take_wanted_all() {
             for index in 0..app.slots().len() {
-                loader.want(index);
+                loader.extract(index);
             }
         }
         set_mouse(&mut mouse, app.mouse)?;

@@ -578,6 +578,7 @@ fn check(case: &Case, stats: &mut Stats) -> Result<(), String> {
             let doc = Document {
                 article: article.clone(),
                 extraction: x,
+                extracted: true,
             };
             let json = json_item(&doc).map_err(|e| fail("export", e))?;
             if serde_json::from_str::<serde_json::Value>(&json).is_err() {

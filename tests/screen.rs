@@ -290,3 +290,38 @@ fn a_wrapped_image_name_scrolled_to_the_top_is_not_marked_again() {
     assert!(top.contains("issami.jpg"), "{top}");
     assert!(!top.contains('▧'), "marked again: {top}");
 }
+
+#[test]
+fn the_text_shows_before_extraction_and_the_panel_fills_after() {
+    use byline::document::Document;
+    let sources = byline::article::sample_sources();
+    let mut app = App::loading(&sources);
+    app.resize(80, 24);
+    let entry = sources[0].load();
+    let article = entry.article.clone().expect("the seed loads");
+    // The text arrives first.
+    assert!(app.loaded(
+        0,
+        entry.clone(),
+        Some(Document::unextracted(article.clone()))
+    ));
+    assert!(!app.is_loading() && app.is_extracting());
+    let screen = rows(draw(&app, &Theme::colour()).backend().buffer()).join("\n");
+    assert!(screen.contains("Venezuela und Russland"), "{screen}");
+    assert!(screen.contains("finding…"), "{screen}");
+    assert!(!screen.contains("People (7)"), "{screen}");
+    // Reading may start at once; the place is kept when the rest comes.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    let scroll = app.scroll;
+    assert!(app.loaded(0, entry.clone(), Some(Document::new(article.clone()))));
+    assert!(!app.is_extracting());
+    assert_eq!(app.scroll, scroll);
+    assert_eq!(app.notes().len(), 8, "a note for each quote");
+    let screen = rows(draw(&app, &Theme::colour()).backend().buffer()).join("\n");
+    assert!(screen.contains("People (7)"), "{screen}");
+    assert!(screen.contains("8 quotes"), "{screen}");
+    // A late text-only delivery never takes the extraction away.
+    assert!(app.loaded(0, entry, Some(Document::unextracted(article))));
+    assert!(!app.is_extracting());
+}

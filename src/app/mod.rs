@@ -304,17 +304,31 @@ impl App {
             return false;
         }
         self.slots[index].entry = Some(entry);
-        let ready = doc.is_some() && self.docs[index].is_none();
+        // Either the first document of the article, or its extraction
+        // arriving after the text (see `Document::unextracted`).
+        let (first, extracted) = match (&doc, &self.docs[index]) {
+            (Some(new), None) => (true, new.extracted),
+            (Some(new), Some(old)) => (false, new.extracted && !old.extracted),
+            (None, _) => (false, false),
+        };
+        let ready = first || extracted;
         if ready {
             self.docs[index] = doc;
         }
         if index == self.current && ready {
-            self.wrapped = None;
-            self.relayout();
+            if first {
+                self.wrapped = None;
+                self.relayout();
+            } else {
+                // The same text: its wrapping stands, while the panel's
+                // split and the quotes' notes follow what was found.
+                self.relayout();
+                self.place_notes();
+            }
         }
         // Headlines and dates arrive: the list's order and filter may change.
         self.refresh_article_list();
-        if ready && self.people_view.is_some() {
+        if extracted && self.people_view.is_some() {
             self.refresh_people_view();
             return true;
         }
@@ -330,7 +344,7 @@ impl App {
             return false;
         }
         self.slots[index].entry = Some(entry);
-        let was_extracted = self.docs[index].is_some();
+        let was_extracted = self.docs[index].as_ref().is_some_and(|d| d.extracted);
         if doc.is_some() || was_extracted {
             self.docs[index] = doc;
         }
@@ -401,7 +415,11 @@ impl App {
             .docs
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| d.as_ref().map(|d| (i, &d.extraction)))
+            .filter_map(|(i, d)| {
+                d.as_ref()
+                    .filter(|d| d.extracted)
+                    .map(|d| (i, &d.extraction))
+            })
             .collect();
         let extractable = self
             .slots
@@ -421,7 +439,7 @@ impl App {
         } else {
             // Nobody extracts in the background: do it here, once.
             for i in 0..self.slots.len() {
-                if self.docs[i].is_none()
+                if self.docs[i].as_ref().is_none_or(|d| !d.extracted)
                     && let Some(Ok(article)) = self.slots[i].entry.as_ref().map(|e| &e.article)
                 {
                     self.docs[i] = Some(Document::new(article.clone()));
@@ -552,7 +570,14 @@ impl App {
         }
     }
 
-    /// Whether the open article is still being loaded or extracted.
+    /// Whether the open article's text is shown while its people and
+    /// quotes are still being found.
+    pub fn is_extracting(&self) -> bool {
+        self.document().is_some_and(|d| !d.extracted)
+    }
+
+    /// Whether the open article is still being loaded (its text is not
+    /// there yet).
     pub fn is_loading(&self) -> bool {
         self.background
             && self.docs.get(self.current).is_some_and(Option::is_none)
@@ -740,6 +765,13 @@ impl App {
             self.scroll = w.row_of(offset);
             self.pending_offset = None;
         }
+        self.place_notes();
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Where each quote's note goes in the side panel, by the rows its
+    /// quote was wrapped to.
+    fn place_notes(&mut self) {
         self.notes = match (&self.wrapped, self.document()) {
             (Some(w), Some(d)) => {
                 let anchors: Vec<usize> = d
@@ -752,7 +784,6 @@ impl App {
             }
             _ => Vec::new(),
         };
-        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// Handle a terminal event. Returns whether a redraw is due. Only key

@@ -9,7 +9,7 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
 /// A word (or part of a long one) with the space after it, measured the way
@@ -105,6 +105,68 @@ pub struct WrappedArticle {
 pub const IMAGE_PREFIX: &str = "▧ image: ";
 
 /// Wrap `text` (one block) to `width` columns: ranges of each row.
+/// Whether the line-breaking rules (UAX #14) allow breaks in `text` only
+/// after its spaces, and after every run of them: true when every character
+/// is a letter of a Latin, Greek or Cyrillic script, a digit, a space, or
+/// punctuation that takes no break beside it (`.,;:`, quotation marks and
+/// brackets; `!` and `?` only before a space or the end), and no mark sits
+/// where the rules join it across a space (an opening bracket or „ before a
+/// space, an opening quote alone before one, a closing mark after one).
+/// Most news paragraphs are such, and finding their words by spaces skips
+/// the rules' segmenter, the most of wrapping's time, with the same words.
+fn breaks_only_at_spaces(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let space_after = next == Some(' ');
+        let word_before = prev.is_some_and(char::is_alphanumeric);
+        let plain = match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' => true,
+            '\'' | '"' => true,
+            // Closing punctuation is never parted from what it closes, even
+            // by a space.
+            ',' | '.' | ';' | ':' | ')' => prev != Some(' '),
+            '!' | '?' => prev != Some(' ') && next.is_none_or(|n| n == ' '),
+            // Opening punctuation holds on to what follows, spaces and all.
+            // (and may be parted from closing punctuation before it).
+            '(' | '„' | '‚' => {
+                !space_after
+                    && !prev.is_some_and(|p| matches!(p, ',' | '.' | ';' | ':' | ')' | '!' | '?'))
+            }
+            // An opening quote holds on across spaces unless it closes a word.
+            '“' | '‘' | '«' => !space_after || word_before,
+            // A closing quote is never parted from what it closes.
+            '”' | '’' | '»' => prev != Some(' '),
+            '\u{d7}' | '\u{f7}' => false,
+            '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{4ff}' => {
+                c.is_alphabetic()
+            }
+            _ => false,
+        };
+        if !plain {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
+}
+
+/// Whether a grapheme may start at byte `at` of `text` (a char boundary).
+/// Between two ASCII characters it always may (but inside "\r\n", which
+/// wrapping never sees); elsewhere the segmentation rules are asked about
+/// this one place, which costs far less than listing every grapheme.
+fn is_grapheme_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if at == 0 || at >= bytes.len() || (bytes[at - 1].is_ascii() && bytes[at].is_ascii()) {
+        return true;
+    }
+    // The whole text is the one chunk, so no more context can be asked for.
+    GraphemeCursor::new(at, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
+}
+
 pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     // Line breaks and tabs inside a block are plain spaces when reflowed;
@@ -118,16 +180,17 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
     // as one grapheme ("𐑍🏽": a letter and a skin-tone modifier; " \u{301}":
     // a space and a combining mark); such a word is joined to the one before
     // it.
-    let boundaries: Option<Vec<usize>> =
-        (!flat.is_ascii()).then(|| flat.grapheme_indices(true).map(|(i, _)| i).collect());
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut pos = 0;
-    for w in WordSeparator::UnicodeBreakProperties.find_words(&flat) {
+    let separator = if breaks_only_at_spaces(&flat) {
+        WordSeparator::AsciiSpace
+    } else {
+        WordSeparator::UnicodeBreakProperties
+    };
+    for w in separator.find_words(&flat) {
         let (start, word_end) = (pos, pos + w.word.len());
         pos = word_end + w.whitespace.len();
-        let inside = boundaries
-            .as_ref()
-            .is_some_and(|b| b.binary_search(&start).is_err());
+        let inside = start > 0 && !is_grapheme_boundary(&flat, start);
         match spans.last_mut() {
             Some(last) if inside && last.2 == start => *last = (last.0, word_end, pos),
             _ => spans.push((start, word_end, pos)),
@@ -258,6 +321,89 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    /// The words of `text` as (word, whitespace) by a separator.
+    fn words_by(separator: WordSeparator, text: &str) -> Vec<(String, String)> {
+        separator
+            .find_words(text)
+            .map(|w| (w.word.to_string(), w.whitespace.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn text_said_to_break_only_at_spaces_gets_the_words_the_full_rules_give() {
+        // Every plain paragraph of the sample articles, and random strings
+        // of the characters the fast path takes.
+        let mut texts: Vec<String> = crate::article::samples()
+            .into_iter()
+            .filter_map(|e| e.article.ok())
+            .flat_map(|a| {
+                a.blocks
+                    .iter()
+                    .map(|b| a.text[b.range.clone()].replace(['\n', '\t'], " "))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|t| breaks_only_at_spaces(t))
+            .collect();
+        assert!(texts.len() > 20, "most sample paragraphs are plain");
+        let alphabet: Vec<char> = "aaeZ9  ,.;:'\"()„“”‚‘’«»!?äÖßéçłŁαΩжЯ    bcdxyz"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let len = (seed >> 59) as usize + 1;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            if breaks_only_at_spaces(&text) {
+                texts.push(text);
+            }
+        }
+        assert!(texts.len() > 5000, "{} texts tried", texts.len());
+        for text in &texts {
+            assert_eq!(
+                words_by(WordSeparator::AsciiSpace, text),
+                words_by(WordSeparator::UnicodeBreakProperties, text),
+                "{text:?}"
+            );
+        }
+        // And what it must not take: breaks the rules allow without a space.
+        for text in [
+            "2010–2015",
+            "and/or",
+            "Wow!Yes",
+            "5%of",
+            "日本語",
+            "e\u{301}",
+        ] {
+            assert!(!breaks_only_at_spaces(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_boundary_asked_for_agrees_with_listing_every_grapheme() {
+        let texts = [
+            "plain ascii text, with a hyphen-word",
+            "Ölminister Tareck El Aissami erklärte „so“",
+            "ab \u{10451}\u{1F3FD} so x \u{301}\u{301} y",
+            "👩‍🔬🎉 mixed 日本語 e\u{301} 🇩🇪🇫🇷",
+        ];
+        for text in texts {
+            let all: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            for (at, _) in text.char_indices() {
+                assert_eq!(
+                    is_grapheme_boundary(text, at),
+                    all.binary_search(&at).is_ok(),
+                    "{text:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

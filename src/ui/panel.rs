@@ -47,8 +47,18 @@ pub fn people(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // The focused section is named with a pointer too, so that focus shows
     // without colour.
     let pointer = |on: bool| if on { "▸ " } else { "" };
-    let title = format!("{}People ({})", pointer(focused), people.len());
-    let quote_count = format!("{}{quotes} quotes", pointer(app.focus == Focus::Quotes));
+    // While extraction runs there is nothing to count yet.
+    let (title, quote_count) = if app.is_extracting() {
+        (
+            format!("{}People", pointer(focused)),
+            format!("{}finding…", pointer(app.focus == Focus::Quotes)),
+        )
+    } else {
+        (
+            format!("{}People ({})", pointer(focused), people.len()),
+            format!("{}{quotes} quotes", pointer(app.focus == Focus::Quotes)),
+        )
+    };
     let title_style = if focused {
         theme.title_focused
     } else {
